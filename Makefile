@@ -1,0 +1,22 @@
+.PHONY: html test latex serve bench new-event clean
+
+html:
+	bash scripts/html.sh
+
+test:
+	bash scripts/test.sh
+
+latex:
+	bash -c 'source scripts/env.sh && sphinx-build -W --keep-going -b latex . _build/latex'
+
+serve:
+	bash -c 'source scripts/env.sh && pip install --quiet "sphinx-autobuild>=2024.2" && sphinx-autobuild . _build/html'
+
+bench:
+	bash -c 'source scripts/env.sh && python bench/navigation.py'
+
+new-event:
+	bash scripts/new-event.sh $(ARGS)
+
+clean:
+	rm -rf _build

@@ -1,0 +1,77 @@
+"""A Sphinx extension that builds a cross-referenced chronology from one MyST file per event.
+
+Registries (sides, series, people, topics) and CSL-YAML source records are project data; nothing here knows
+about any particular country pair or policy area.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.util.typing import ExtensionMetadata
+
+from . import events, incremental, nodes, views
+from .domain import ChronologyDomain
+from .registry import load_registry
+
+__version__ = "0.1.0"
+
+
+def _load_data(app: Sphinx) -> None:
+    registry = load_registry(
+        Path(app.srcdir), app.config.chronology_registry_dir, app.config.chronology_sources_dir
+    )
+    domain = app.env.domains[ChronologyDomain.name]
+    assert isinstance(domain, ChronologyDomain)
+    domain.set_registry(registry)
+
+
+def setup_config(app: Sphinx) -> None:
+    app.add_config_value(
+        "chronology_event_docs", ["chronology/[0-9][0-9][0-9][0-9]/*"], "env", types=frozenset({list})
+    )
+    app.add_config_value("chronology_registry_dir", "chronology/registry", "env", types=frozenset({str}))
+    app.add_config_value("chronology_sources_dir", "sources/records", "env", types=frozenset({str}))
+
+
+def setup_reading(app: Sphinx) -> None:
+    app.add_domain(ChronologyDomain)
+    app.connect("source-read", events.on_source_read)
+    app.add_transform(events.EventReader)
+    app.connect("builder-inited", _load_data)
+    app.connect("env-get-outdated", incremental.on_env_get_outdated)
+    app.connect("env-get-updated", incremental.on_env_get_updated)
+
+
+def setup_views(app: Sphinx) -> None:
+    for node in (nodes.chronology_view, nodes.event_header, nodes.event_sources):
+        app.add_node(node)
+    app.add_directive("chronology-year", views.ChronologyYear)
+    app.add_directive("chronology-years", views.ChronologyYears)
+    app.add_directive("series-page", views.SeriesPage)
+    app.add_directive("people-index", views.PeopleIndex)
+    app.add_directive("topics-index", views.TopicsIndex)
+    app.add_directive("bibliography", views.Bibliography)
+    app.add_post_transform(views.ViewResolver)
+    app.connect("builder-inited", _add_static)
+
+
+def _add_static(app: Sphinx) -> None:
+    if app.builder.format == "html":
+        static = str(Path(__file__).parent / "static")
+        app.config.html_static_path.append(static)
+        app.add_css_file("chronology.css")
+
+
+def setup(app: Sphinx) -> ExtensionMetadata:
+    app.setup_extension("sphinx_design")
+    setup_config(app)
+    setup_reading(app)
+    setup_views(app)
+    return {
+        "version": __version__,
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

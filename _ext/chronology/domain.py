@@ -1,0 +1,215 @@
+"""The ``chron`` domain: plain records per document, purged and merged per document, cross-references for
+events, people, series, topics and sources, and all of them in ``objects.inv``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Set
+from typing import Any
+
+from docutils import nodes
+from docutils.nodes import Element
+from sphinx import addnodes
+from sphinx.addnodes import pending_xref
+from sphinx.builders import Builder
+from sphinx.domains import Domain, ObjType
+from sphinx.environment import BuildEnvironment
+from sphinx.roles import XRefRole
+from sphinx.util.nodes import make_refnode
+
+from . import citations
+from .index import Index
+from .model import Citation, Event, Reference, View
+from .nodes import chronology_view
+from .registry import Registry
+
+PER_DOC_STORES = ("events", "views", "refs", "citations")
+
+
+class ChronologyDomain(Domain):
+    """Events, their vocabularies and sources."""
+
+    name = "chron"
+    label = "Chronology"
+    object_types = {
+        "event": ObjType("event", "event"),
+        "person": ObjType("person", "person"),
+        "series": ObjType("series", "series"),
+        "topic": ObjType("topic", "topic"),
+        "source": ObjType("source", "cite"),
+    }
+    roles = {
+        "event": XRefRole(),
+        "person": XRefRole(),
+        "series": XRefRole(),
+        "topic": XRefRole(),
+        "cite": citations.cite_role,
+    }
+    initial_data: dict[str, Any] = {
+        "events": {},  # docname -> Event
+        "views": {},  # docname -> tuple[View, ...]
+        "refs": {},  # docname -> tuple[Reference, ...]
+        "citations": {},  # docname -> tuple[Citation, ...]
+        "fingerprints": {},  # docname -> hash of everything its rendering uses
+        "registry": Registry(),
+    }
+    data_version = 1
+
+    _index: Index | None = None
+
+    # -- storage ---------------------------------------------------------------------------------------
+
+    def _changed(self) -> None:
+        self._index = None
+
+    @property
+    def registry(self) -> Registry:
+        registry: Registry = self.data["registry"]
+        return registry
+
+    def set_registry(self, registry: Registry) -> None:
+        self.data["registry"] = registry
+        self._changed()
+
+    def note_event(self, event: Event) -> None:
+        self.data["events"][event.docname] = event
+        self._changed()
+
+    def clear_doc(self, docname: str) -> None:
+        for store in (*PER_DOC_STORES, "fingerprints"):
+            self.data[store].pop(docname, None)
+        self._changed()
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for store in PER_DOC_STORES:
+            for docname, value in otherdata[store].items():
+                if docname in docnames:
+                    self.data[store][docname] = value
+        self._changed()
+
+    def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
+        """Record the views, cross-references and citations a document contains."""
+        views = tuple(
+            View(node["kind"], node["arg"], _line(node)) for node in document.findall(chronology_view)
+        )
+        refs = tuple(
+            Reference(node["reftype"], node["reftarget"], _line(node))
+            for node in document.findall(addnodes.pending_xref)
+            if node.get("refdomain") == self.name and node["reftype"] != "source"
+        )
+        cites = tuple(
+            Citation(tuple(node["chron_keys"]), node["ids"][0], node.get("chron_line"))
+            for node in document.findall(nodes.inline)
+            if "chron_keys" in node
+        )
+        for store, value in (("views", views), ("refs", refs), ("citations", cites)):
+            if value:
+                self.data[store][docname] = value
+            else:
+                self.data[store].pop(docname, None)
+        self._changed()
+
+    # -- lookups ---------------------------------------------------------------------------------------
+
+    @property
+    def index(self) -> Index:
+        if self._index is None:
+            self._index = Index(
+                self.data["events"], self.data["views"], self.data["citations"], self.data["refs"], self.registry
+            )
+        return self._index
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        index = self.index
+        for event in index.events:
+            if index.by_id.get(event.id) is event:
+                yield event.id, event.title, "event", event.docname, "", 1
+        people_doc = index.doc_of("people")
+        if people_doc:
+            for person in self.registry.people.values():
+                yield person.id, person.name, "person", people_doc, f"person-{person.id}", 1
+        for series in self.registry.series.values():
+            series_doc = index.doc_of("series", series.id)
+            if series_doc:
+                yield series.id, series.name, "series", series_doc, "", 1
+        topics_doc = index.doc_of("topics")
+        if topics_doc:
+            for topic in self.registry.topics.values():
+                yield topic.id, topic.name, "topic", topics_doc, f"topic-{topic.id}", 1
+        bibliography_doc = index.doc_of("bibliography")
+        if bibliography_doc:
+            for source in self.registry.sources.values():
+                yield source.id, citations.label(source), "source", bibliography_doc, f"source-{source.id}", 1
+
+    def target(self, typ: str, target: str) -> tuple[str, str, str] | None:
+        """``(docname, anchor, text)`` of a cross-reference target, or None if unknown or unplaced."""
+        index, registry = self.index, self.registry
+        if typ == "event" and target in index.by_id:
+            event = index.by_id[target]
+            return event.docname, "", f"{event.title} ({event.when})"
+        found: Any = {
+            "person": registry.people,
+            "series": registry.series,
+            "topic": registry.topics,
+            "source": registry.sources,
+        }.get(typ, {}).get(target)
+        if found is None:
+            return None
+        if typ == "person":
+            return index.doc_of("people") or "", f"person-{target}", found.display()
+        if typ == "series":
+            return index.doc_of("series", target) or "", "", found.name
+        if typ == "topic":
+            return index.doc_of("topics") or "", f"topic-{target}", found.name
+        return index.doc_of("bibliography") or "", f"source-{target}", citations.label(found)
+
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> nodes.reference | nodes.inline | None:
+        found = self.target(typ, target)
+        if found is None:
+            return None
+        docname, anchor, text = found
+        child: Element = contnode if node.get("refexplicit") else nodes.inline(text, text)
+        if not docname:
+            return nodes.inline("", "", child)
+        return make_refnode(builder, fromdocname, docname, anchor or None, child, text)
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        results = []
+        for typ in self.object_types:
+            ref = self.resolve_xref(env, fromdocname, builder, typ, target, node, contnode)
+            if isinstance(ref, nodes.reference):
+                results.append((f"{self.name}:{typ}", ref))
+        return results
+
+    def check_consistency(self) -> None:
+        from .checks import check_all
+
+        check_all(self.index)
+
+
+def _line(node: Element) -> int | None:
+    """The node's line, or its nearest ancestor's (inline nodes often have none)."""
+    current: Element | None = node
+    while current is not None:
+        if current.line:
+            return int(current.line)
+        current = current.parent
+    return None
+

@@ -1,0 +1,181 @@
+"""Reading an event document: its front matter becomes an ``Event`` record and the page gets its title,
+header panel and source list (as placeholders, filled in when the page is written).
+
+The front matter is taken out of the source in ``source-read`` (blank lines keep every body line where it
+was) and parsed here with line numbers, so each mistake is reported at its own line.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from fnmatch import fnmatch
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.transforms import SphinxTransform
+
+from .dates import DateError, PartialDate, ends_before, parse_date
+from .model import Delegate, Event, Exchange, Place, Related
+from .nodes import event_header, event_sources
+from .schema import EVENT, usable, validate
+from .warnings import Subtype, warn
+from .yamldata import Loaded, load, split_front_matter
+
+FRONT_MATTER_KEY = "chronology_front_matter"
+_DATE_PREFIX = re.compile(r"^\d{4}(?:-\d{2}){0,2}-?")
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!<>|~$&])")
+
+
+def is_event_doc(patterns: list[str], docname: str) -> bool:
+    """Whether ``docname`` is an event (matches a configured pattern and is not an ``index``)."""
+    return posixpath.basename(docname) != "index" and any(fnmatch(docname, p) for p in patterns)
+
+
+def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
+    """Take the front matter out of an event's source and put a heading with its title in its place."""
+    if not is_event_doc(app.config.chronology_event_docs, docname):
+        return
+    split = split_front_matter(source[0])
+    if split is None:
+        app.env.current_document[FRONT_MATTER_KEY] = Loaded(None, {(): 1}, [])
+        return
+    text, body, line_count = split
+    loaded = load(text, first_line=2)
+    app.env.current_document[FRONT_MATTER_KEY] = loaded
+    title = loaded.data.get("title") if isinstance(loaded.data, dict) else None
+    heading = "# " + _MARKDOWN_PUNCTUATION.sub(r"\\\1", title) if isinstance(title, str) else ""
+    source[0] = "\n" * (line_count - 1) + heading + "\n" + body
+
+
+class EventReader(SphinxTransform):
+    """Build the event record of an event document and place its header and sources placeholders."""
+
+    default_priority = 400
+
+    def apply(self, **kwargs: Any) -> None:
+        loaded = self.env.current_document.get(FRONT_MATTER_KEY)
+        if loaded is None:
+            return
+        docname = self.env.docname
+        event = read_event(docname, loaded)
+        if event is None:
+            return
+        from .domain import ChronologyDomain
+
+        domain = self.env.domains[ChronologyDomain.name]
+        assert isinstance(domain, ChronologyDomain)
+        domain.note_event(event)
+        _place_placeholders(self.document, event)
+
+
+def _place_placeholders(document: nodes.document, event: Event) -> None:
+    section = next(iter(document.findall(nodes.section)), None)
+    header = event_header(docname=event.docname)
+    sources = event_sources(docname=event.docname)
+    if section is None:
+        document.insert(0, header)
+        document.append(sources)
+        return
+    section.insert(1, header)
+    section.append(sources)
+
+
+def read_event(docname: str, loaded: Loaded) -> Event | None:
+    """Validate front matter and build the record; warn about every problem; None if unusable."""
+
+    def report(subtype: Subtype, message: str, line: int) -> None:
+        warn(subtype, message, (docname, line))
+
+    for line, message in loaded.errors:
+        report(Subtype.yaml, f"{message} in the front matter.", line)
+    if loaded.data is None and not loaded.errors:
+        report(Subtype.missing, "event page has no front matter; start the file with `---` and the "
+               "event's fields (title, date, kind, status), then `---`.", 1)
+        return None
+    if not isinstance(loaded.data, dict):
+        if loaded.data is not None:
+            report(Subtype.yaml, "front matter must be a mapping of `field: value` lines.", 2)
+        return None
+    bad = validate(loaded, EVENT, "front matter", report)
+    data: dict[str, Any] = usable(loaded.data, (), bad)
+    dates = _dates(data, loaded, report)
+    if dates is None or "title" not in data:
+        return None
+    start, end = dates
+    ident = str(data.get("id") or _DATE_PREFIX.sub("", posixpath.basename(docname)))
+    stem = posixpath.basename(docname)
+    if not stem.startswith(start.iso()):
+        report(
+            Subtype.filename,
+            f"file name {stem!r} does not start with the event's date {start.iso()!r}; rename it "
+            f"to '{start.iso()}-{ident}.md' so the year's contents stay in date order.",
+            loaded.line(("date",)),
+        )
+    return _event(docname, ident, data, start, end, loaded)
+
+
+def _dates(data: dict[str, Any], loaded: Loaded, report: Any) -> tuple[PartialDate, PartialDate | None] | None:
+    if "date" not in data:
+        return None
+    try:
+        start = parse_date(data["date"])
+    except DateError as exc:
+        report(Subtype.date, f"date: {exc}.", loaded.line(("date",)))
+        return None
+    end = None
+    if "end" in data:
+        try:
+            end = parse_date(data["end"])
+        except DateError as exc:
+            report(Subtype.date, f"end: {exc}.", loaded.line(("end",)))
+        if end is not None and ends_before(start, end):
+            report(
+                Subtype.date,
+                f"end {end.iso()} is before date {start.iso()}; swap them or correct the end date.",
+                loaded.line(("end",)),
+            )
+            end = None
+    return start, end
+
+
+def _event(
+    docname: str, ident: str, data: dict[str, Any], start: PartialDate, end: PartialDate | None, loaded: Loaded
+) -> Event:
+    round_value = data.get("round")
+    return Event(
+        docname=docname,
+        id=ident,
+        title=data["title"],
+        date=start,
+        end=end,
+        approximate=bool(data.get("approximate", False)),
+        timezone=data.get("timezone", ""),
+        kind=data.get("kind", "context"),
+        status=data.get("status", "held"),
+        format=data.get("format", "in-person"),
+        place=Place(**data["place"]) if data.get("place") else None,
+        series=data.get("series", ""),
+        round=round_value if isinstance(round_value, int) else None,
+        round_label=round_value if isinstance(round_value, str) else "",
+        delegations=tuple(
+            (side, tuple(Delegate(**d) for d in delegates if d and "person" in d))
+            for side, delegates in (data.get("delegations") or {}).items()
+        ),
+        topics=tuple(data.get("topics") or ()),
+        related=tuple(Related(**r) for r in data.get("related") or () if r and "event" in r),
+        outcomes=tuple(data.get("outcomes") or ()),
+        exchange=_exchange(data.get("exchange")),
+        lines=tuple((".".join(str(p) for p in path), line) for path, line in sorted(
+            loaded.lines.items(), key=lambda item: [str(p) for p in item[0]])),
+    )
+
+
+def _exchange(data: dict[str, Any] | None) -> Exchange | None:
+    if not data:
+        return None
+    values = dict(data)
+    for key in ("partners", "sponsors", "participant_types"):
+        values[key] = tuple(values.get(key) or ())
+    return Exchange(**values)

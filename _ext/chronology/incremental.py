@@ -1,0 +1,76 @@
+"""Incremental builds that rewrite exactly the pages whose shown data changed.
+
+Every page gets a fingerprint: a hash of everything our views, headers, roles and the theme's relation links
+show on it. After reading, pages whose fingerprint changed are handed to Sphinx for rewriting; nothing else
+is. This also covers what Sphinx itself leaves stale: previous/next links and toctree titles of neighbours.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+
+from . import viewdata
+from .domain import ChronologyDomain
+
+
+def _domain(env: BuildEnvironment) -> ChronologyDomain:
+    domain = env.domains[ChronologyDomain.name]
+    assert isinstance(domain, ChronologyDomain)
+    return domain
+
+
+def _title(env: BuildEnvironment, docname: str | None) -> tuple[str, str]:
+    if not docname:
+        return ("", "")
+    title = env.titles.get(docname)
+    return (docname, title.astext() if title is not None else "")
+
+
+def page_inputs(env: BuildEnvironment, docname: str, relations: dict[str, list[str | None]]) -> tuple[object, ...]:
+    """Everything the chronology and the theme's navigation show on ``docname`` (see module doc)."""
+    domain = _domain(env)
+    index = domain.index
+    parts: list[object] = [tuple(sorted(index.view_docs.items()))]
+    event = index.event_of_doc.get(docname)
+    if event is not None:
+        parts.append(viewdata.header(index, event))
+    parts.append(viewdata.event_sources(index, docname))
+    parts.extend(viewdata.view(index, view.kind, view.arg) for view in index.views.get(docname, ()))
+    parts.extend(domain.target(ref.type, ref.target) for ref in index.refs.get(docname, ()))
+    for citation in index.citations.get(docname, ()):
+        parts.extend(domain.target("source", key) for key in citation.keys)
+    parts.append(tuple(_title(env, other) for other in relations.get(docname, ())))
+    parts.append(tuple(_title(env, child) for child in env.toctree_includes.get(docname, ())))
+    return tuple(parts)
+
+
+def fingerprint(inputs: tuple[object, ...]) -> str:
+    return hashlib.sha256(repr(inputs).encode("utf-8")).hexdigest()
+
+
+def on_env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Pages to rewrite because what they show changed, though their sources did not."""
+    stored: dict[str, str] = _domain(env).data["fingerprints"]
+    relations = env.collect_relations()
+    changed = []
+    for docname in sorted(env.all_docs):
+        value = fingerprint(page_inputs(env, docname, relations))
+        if stored.get(docname) != value:
+            stored[docname] = value
+            changed.append(docname)
+    return changed
+
+
+def on_env_get_outdated(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """Delete the output of removed pages, so a deleted event does not linger in the built site."""
+    get_outfilename = getattr(app.builder, "get_outfilename", None)
+    if get_outfilename is not None:
+        for docname in removed:
+            Path(get_outfilename(docname)).unlink(missing_ok=True)
+    return []

@@ -1,0 +1,86 @@
+"""Global views of the domain's records, computed once per build when first needed.
+
+Records are stored per document (so they purge and merge cleanly); lookups by id, year, series, person,
+topic and source are derived here and never stored in the environment.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .model import Citation, Delegate, Event, Reference, View
+from .registry import Registry
+
+
+@dataclass(frozen=True)
+class EventLink:
+    """What a link to an event shows and where it points."""
+
+    id: str
+    docname: str
+    title: str
+    when: str
+
+
+def link(event: Event) -> EventLink:
+    return EventLink(event.id, event.docname, event.title, event.when)
+
+
+class Index:
+    """Lookups over all events, views and citations of the project."""
+
+    def __init__(
+        self,
+        events: dict[str, Event],
+        views: dict[str, tuple[View, ...]],
+        citations: dict[str, tuple[Citation, ...]],
+        refs: dict[str, tuple[Reference, ...]],
+        registry: Registry,
+    ) -> None:
+        self.registry = registry
+        self.citations = citations
+        self.views = views
+        self.refs = refs
+        self.events = sorted(events.values(), key=lambda e: e.sort_key)
+        self.by_id: dict[str, Event] = {}
+        self.duplicates: list[tuple[Event, Event]] = []
+        for event in sorted(events.values(), key=lambda e: e.docname):
+            if event.id in self.by_id:
+                self.duplicates.append((self.by_id[event.id], event))
+            else:
+                self.by_id[event.id] = event
+        self.by_year: dict[int, list[Event]] = defaultdict(list)
+        self.by_series: dict[str, list[Event]] = defaultdict(list)
+        self.by_person: dict[str, list[tuple[Event, Delegate]]] = defaultdict(list)
+        self.by_topic: dict[str, list[Event]] = defaultdict(list)
+        for event in self.events:
+            self.by_year[event.date.year].append(event)
+            if event.series:
+                self.by_series[event.series].append(event)
+            for delegate in event.people():
+                self.by_person[delegate.person].append((event, delegate))
+            for topic in event.topics:
+                self.by_topic[topic].append(event)
+        self.view_docs: dict[tuple[str, str], str] = {}
+        for docname in sorted(views):
+            for view in views[docname]:
+                self.view_docs.setdefault((view.kind, view.arg), docname)
+        self.cited_by: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for docname in sorted(citations):
+            for citation in citations[docname]:
+                for key in citation.keys:
+                    self.cited_by[key].append((docname, citation.anchor))
+        self.event_of_doc = {event.docname: event for event in events.values()}
+
+    def neighbours(self, event: Event) -> tuple[Event | None, Event | None]:
+        """The previous and next event of the same series, in date order."""
+        rounds = self.by_series.get(event.series, []) if event.series else []
+        if event not in rounds:
+            return None, None
+        at = rounds.index(event)
+        return (rounds[at - 1] if at else None, rounds[at + 1] if at + 1 < len(rounds) else None)
+
+    def doc_of(self, kind: str, arg: str = "") -> str | None:
+        """The document holding the view ``kind`` (e.g. the people index), if the project has one."""
+        return self.view_docs.get((kind, arg))

@@ -1,0 +1,188 @@
+"""Plain, immutable records: what the environment stores (never doctrees).
+
+Each event record carries its docname and the line of each front-matter field, so checks made after all
+documents are read can still point at the right line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .dates import PartialDate, display_range, sort_key
+
+KINDS = ("dialogue-round", "leaders-meeting", "visit", "working-group", "call", "context")
+STATUSES = ("held", "postponed", "cancelled", "boycotted", "planned-never-held")
+FORMATS = ("in-person", "virtual", "hybrid")
+RELATIONS = ("follow-up-of", "preparation-for", "part-of", "see-also")
+
+
+@dataclass(frozen=True)
+class Place:
+    venue: str = ""
+    city: str = ""
+    region: str = ""
+    country: str = ""
+
+    def display(self) -> str:
+        return ", ".join(part for part in (self.venue, self.city, self.region, self.country) if part)
+
+
+@dataclass(frozen=True)
+class Delegate:
+    person: str
+    title: str = ""
+    lead: bool = False
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class Related:
+    event: str
+    relation: str = "see-also"
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """The fields of an exchange-database record, so such a record converts without loss."""
+
+    government: bool | None = None
+    type: str = ""
+    partners: tuple[str, ...] = ()
+    sponsors: tuple[str, ...] = ()
+    participant_types: tuple[str, ...] = ()
+    participants: int | None = None
+    level: str = ""
+    continuing: bool | None = None
+    record: str = ""
+
+
+@dataclass(frozen=True)
+class Event:
+    docname: str
+    id: str
+    title: str
+    date: PartialDate
+    end: PartialDate | None = None
+    approximate: bool = False
+    timezone: str = ""
+    kind: str = "context"
+    status: str = "held"
+    format: str = "in-person"
+    place: Place | None = None
+    series: str = ""
+    round: int | None = None
+    round_label: str = ""
+    delegations: tuple[tuple[str, tuple[Delegate, ...]], ...] = ()
+    topics: tuple[str, ...] = ()
+    related: tuple[Related, ...] = ()
+    outcomes: tuple[str, ...] = ()
+    exchange: Exchange | None = None
+    lines: tuple[tuple[str, int], ...] = field(default=(), compare=False)
+
+    @property
+    def sort_key(self) -> tuple[int, int, int, int, str]:
+        return sort_key(self.date, self.id)
+
+    @property
+    def when(self) -> str:
+        return display_range(self.date, self.end, self.approximate)
+
+    @property
+    def round_text(self) -> str:
+        return f"round {self.round}" if self.round is not None else self.round_label
+
+    def line(self, path: str) -> int | None:
+        """Line of a front-matter field (``"series"``, ``"delegations.us.0.person"``) or of its parent."""
+        found = dict(self.lines)
+        while path:
+            if path in found:
+                return found[path]
+            path = path.rpartition(".")[0]
+        return found.get("")
+
+    def people(self) -> tuple[Delegate, ...]:
+        return tuple(delegate for _side, delegates in self.delegations for delegate in delegates)
+
+    def leads(self) -> tuple[tuple[str, tuple[Delegate, ...]], ...]:
+        """Per side, the delegates marked ``lead`` (or the first delegate when none is)."""
+        result = []
+        for side, delegates in self.delegations:
+            leads = tuple(d for d in delegates if d.lead) or delegates[:1]
+            result.append((side, leads))
+        return tuple(result)
+
+
+@dataclass(frozen=True)
+class Side:
+    id: str
+    name: str
+    short: str = ""
+    long: str = ""
+
+
+@dataclass(frozen=True)
+class Series:
+    id: str
+    name: str
+    short: str = ""
+    level: str = ""
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Person:
+    id: str
+    name: str
+    name_zh: str = ""
+    side: str = ""
+    note: str = ""
+
+    def display(self) -> str:
+        return f"{self.name} ({self.name_zh})" if self.name_zh else self.name
+
+
+@dataclass(frozen=True)
+class Topic:
+    id: str
+    name: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Source:
+    """A bibliographic record (CSL fields kept as read) and where it came from."""
+
+    id: str
+    fields: tuple[tuple[str, object], ...]
+    path: str
+    line: int = 1
+
+    def get(self, name: str, default: object = None) -> object:
+        return dict(self.fields).get(name, default)
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One ``{cite}`` occurrence: the keys it cites, its anchor on the page and its line."""
+
+    keys: tuple[str, ...]
+    anchor: str
+    line: int | None
+
+
+@dataclass(frozen=True)
+class Reference:
+    """One cross-reference role occurrence (checked once every document is read)."""
+
+    type: str
+    target: str
+    line: int | None
+
+
+@dataclass(frozen=True)
+class View:
+    """A view directive placed in a document: what it lists (kind and argument)."""
+
+    kind: str
+    arg: str = ""
+    line: int | None = None

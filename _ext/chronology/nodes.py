@@ -1,0 +1,17 @@
+"""Builder-neutral placeholder nodes, replaced by ordinary docutils nodes when a page is written."""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+
+class chronology_view(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)
+    """A generated listing (``kind``: year, years, series, people, topics, bibliography; ``arg``)."""
+
+
+class event_header(nodes.General, nodes.Element):  # noqa: N801
+    """The header panel of an event page (``eventid``)."""
+
+
+class event_sources(nodes.General, nodes.Element):  # noqa: N801
+    """The list of sources an event page cites, derived from its citations."""

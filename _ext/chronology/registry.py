@@ -1,0 +1,102 @@
+"""Registries (sides, series, people, topics) and source records: data files read once per build.
+
+They are not documents, so they are validated here, at load time, with warnings located in the data file.
+Events are checked against them after all documents are read (see ``checks.py``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .model import Person, Series, Side, Source, Topic
+from .schema import REGISTRIES, SOURCE, usable, validate
+from .warnings import Subtype, suggest, warn
+from .yamldata import Loaded, load
+
+
+@dataclass(frozen=True)
+class Registry:
+    """Everything the project's data files define, keyed by id, in file order."""
+
+    sides: dict[str, Side] = field(default_factory=dict)
+    series: dict[str, Series] = field(default_factory=dict)
+    people: dict[str, Person] = field(default_factory=dict)
+    topics: dict[str, Topic] = field(default_factory=dict)
+    sources: dict[str, Source] = field(default_factory=dict)
+
+
+def _load_file(path: Path, relpath: str) -> Loaded:
+    loaded = load(path.read_text(encoding="utf-8"))
+    for line, message in loaded.errors:
+        warn(Subtype.yaml, f"{message}.", f"{relpath}:{line}")
+    return loaded
+
+
+def _reporter(relpath: str) -> Any:
+    def report(subtype: Subtype, message: str, line: int) -> None:
+        warn(subtype, message, f"{relpath}:{line}")
+
+    return report
+
+
+def _entries(srcdir: Path, directory: str, name: str) -> dict[str, dict[str, Any]]:
+    relpath = f"{directory}/{name}.yaml"
+    path = srcdir / relpath
+    if not path.is_file():
+        return {}
+    loaded = _load_file(path, relpath)
+    if loaded.data is None:
+        return {}
+    bad = validate(loaded, REGISTRIES[name], name, _reporter(relpath))
+    data = usable(loaded.data, (), bad) or {}
+    if not isinstance(data, dict):
+        return {}
+    return {str(key): value for key, value in data.items() if isinstance(value, dict) and "name" in value}
+
+
+def load_registry(srcdir: Path, registry_dir: str, sources_dir: str) -> Registry:
+    """Read and validate every registry file and source record under ``srcdir``."""
+    sides = {k: Side(id=k, **v) for k, v in _entries(srcdir, registry_dir, "sides").items()}
+    people = {k: Person(id=k, **v) for k, v in _entries(srcdir, registry_dir, "people").items()}
+    for person in people.values():
+        if person.side and sides and person.side not in sides:
+            warn(
+                Subtype.unknown_side,
+                f"person {person.id!r} has unknown side {person.side!r}."
+                f"{suggest(person.side, sides)} Known sides: {', '.join(sides)}.",
+                f"{registry_dir}/people.yaml",
+            )
+    return Registry(
+        sides=sides,
+        series={k: Series(id=k, **v) for k, v in _entries(srcdir, registry_dir, "series").items()},
+        people=people,
+        topics={k: Topic(id=k, **v) for k, v in _entries(srcdir, registry_dir, "topics").items()},
+        sources=_load_sources(srcdir, sources_dir),
+    )
+
+
+def _load_sources(srcdir: Path, sources_dir: str) -> dict[str, Source]:
+    sources: dict[str, Source] = {}
+    directory = srcdir / sources_dir
+    if not directory.is_dir():
+        return sources
+    for path in sorted(directory.glob("*.y*ml")):
+        relpath = f"{sources_dir}/{path.name}"
+        loaded = _load_file(path, relpath)
+        if loaded.data is None:
+            continue
+        bad = validate(loaded, SOURCE, path.stem, _reporter(relpath))
+        data = usable(loaded.data, (), bad)
+        if not isinstance(data, dict) or "title" not in data:
+            continue
+        key = str(data.get("id", path.stem))
+        if key != path.stem:
+            warn(
+                Subtype.value,
+                f"source id {key!r} differs from its file name {path.stem!r}; rename one so they match.",
+                f"{relpath}:{loaded.line(('id',))}",
+            )
+        sources[key] = Source(id=key, fields=tuple(data.items()), path=relpath, line=1)
+    return sources

@@ -1,0 +1,309 @@
+"""Docutils nodes for the generated views, built from ``viewdata`` values when a page is written.
+
+Everything here is ordinary docutils (tables, lists, paragraphs, containers with sphinx-design classes), so
+the HTML and LaTeX writers render it without custom visitors; HTML-only styling is carried by classes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from docutils import nodes
+from sphinx.builders import Builder
+from sphinx.util.nodes import make_refnode
+
+from .index import EventLink
+from .viewdata import Card, Delegation, Header, Link
+
+STATUS_COLOURS = {
+    "held": "success",
+    "postponed": "warning",
+    "cancelled": "danger",
+    "boycotted": "danger",
+    "planned-never-held": "dark",
+}
+
+
+@dataclass(frozen=True)
+class Context:
+    """Where the nodes go: the builder and the document they are written into."""
+
+    builder: Builder
+    docname: str
+
+    @property
+    def html(self) -> bool:
+        return self.builder.format == "html"
+
+    def ref(self, docname: str, anchor: str, text: str, title: str | None = None) -> nodes.Node:
+        """A link to ``docname#anchor`` showing ``text`` (plain text when there is no page)."""
+        child = nodes.inline(text, text)
+        if not docname:
+            return child
+        return make_refnode(self.builder, self.docname, docname, anchor or None, child, title or text)
+
+    def link(self, target: Link) -> nodes.Node:
+        return self.ref(*target)
+
+    def event(self, event: EventLink, with_date: bool = False) -> nodes.Node:
+        text = f"{event.title} ({event.when})" if with_date else event.title
+        return self.ref(event.docname, "", text, f"{event.title} ({event.when})")
+
+
+def words(value: str) -> str:
+    return value.replace("-", " ").capitalize()
+
+
+def badges(ctx: Context, card: Card) -> nodes.paragraph:
+    para = nodes.paragraph(classes=["chron-badges"])
+    labels = [(words(card.kind), "secondary"), (words(card.status), STATUS_COLOURS.get(card.status, "info"))]
+    if card.format != "in-person":
+        labels.append((words(card.format), "info"))
+    if card.series:
+        labels.append((" ".join(filter(None, (card.series, card.round))), "primary"))
+    for position, (text, colour) in enumerate(labels):
+        if ctx.html:
+            para += nodes.inline(text, text, classes=["sd-sphinx-override", "sd-badge", f"sd-bg-{colour}",
+                                                      f"sd-bg-text-{colour}"])
+            para += nodes.Text(" ")
+        else:
+            para += nodes.Text((" \u00b7 " if position else "") + text)
+    return para
+
+
+def render_card(ctx: Context, card: Card) -> nodes.container:
+    body = nodes.container(classes=["sd-card-body", "chron-card-body"])
+    title = nodes.paragraph(classes=["sd-card-title", "sd-font-weight-bold", "chron-card-title"])
+    title += ctx.event(card.event)
+    body += title
+    body += nodes.paragraph(text=" \u00b7 ".join(filter(None, (card.event.when, card.place))),
+                            classes=["chron-card-when"])
+    if card.leads:
+        body += nodes.paragraph(
+            text="; ".join(f"{side}: {', '.join(names)}" for side, names in card.leads), classes=["chron-card-leads"]
+        )
+    body += badges(ctx, card)
+    return nodes.container("", body, classes=["sd-card", "sd-sphinx-override", "sd-mb-3", "sd-shadow-sm", "chron-card"])
+
+
+def render_cards(ctx: Context, cards: tuple[Card, ...], empty: str) -> list[nodes.Node]:
+    if not cards:
+        return [nodes.paragraph(text=empty, classes=["chron-empty"])]
+    return [render_card(ctx, card) for card in cards]
+
+
+def _field(name: str, *content: nodes.Node) -> nodes.field:
+    body = nodes.field_body()
+    para = nodes.paragraph()
+    para.extend(content)
+    body += para
+    return nodes.field("", nodes.field_name(name, name), body)
+
+
+def _joined(ctx: Context, items: list[nodes.Node], separator: str = ", ") -> list[nodes.Node]:
+    result: list[nodes.Node] = []
+    for position, item in enumerate(items):
+        if position:
+            result.append(nodes.Text(separator))
+        result.append(item)
+    return result
+
+
+def render_header(ctx: Context, data: Header) -> nodes.container:
+    card = data.card
+    fields = nodes.field_list(classes=["chron-header-fields"])
+    when = card.event.when + (f" ({data.timezone})" if data.timezone else "")
+    fields += _field("Date", nodes.Text(when))
+    fields += _field("Place", nodes.Text(card.place or "not recorded"))
+    fields += _field("Status", nodes.Text(" \u00b7 ".join(words(v) for v in (card.status, card.kind, card.format))))
+    if data.series:
+        series_nodes: list[nodes.Node] = [ctx.link(data.series)]
+        if card.round:
+            series_nodes.append(nodes.Text(f", {card.round}"))
+        if data.previous:
+            series_nodes += [nodes.Text(" \u00b7 previous: "), ctx.event(data.previous, with_date=True)]
+        if data.next:
+            series_nodes += [nodes.Text(" \u00b7 next: "), ctx.event(data.next, with_date=True)]
+        fields += _field("Series", *series_nodes)
+    if data.topics:
+        fields += _field("Topics", *_joined(ctx, [ctx.link(t) for t in data.topics]))
+    if data.related:
+        fields += _field("Related", *_joined(ctx, [_related(ctx, relation, target) for relation, target in data.related], "; "))
+    container = nodes.container(classes=["chron-header"])
+    container += fields
+    if data.delegations:
+        container += render_delegations(ctx, data.delegations)
+    if data.outcomes:
+        container += nodes.rubric(text="Outcomes")
+        container += nodes.bullet_list("", *(nodes.list_item("", nodes.paragraph(text=o)) for o in data.outcomes))
+    if data.exchange:
+        container += render_exchange(data)
+    return container
+
+
+def _related(ctx: Context, relation: str, target: EventLink | str) -> nodes.Node:
+    span = nodes.inline()
+    span += nodes.Text(f"{words(relation)}: ")
+    span += ctx.event(target, with_date=True) if isinstance(target, EventLink) else nodes.literal(text=target)
+    return span
+
+
+def render_delegations(ctx: Context, delegations: tuple[Delegation, ...]) -> nodes.table:
+    """The delegations side by side: one column per side, in the order of the sides registry."""
+    table = nodes.table(classes=["chron-delegations"])
+    group = nodes.tgroup(cols=len(delegations))
+    table += group
+    for _ in delegations:
+        group += nodes.colspec(colwidth=1)
+    head_row = nodes.row()
+    for delegation in delegations:
+        head_row += nodes.entry("", nodes.paragraph(text=f"{delegation.side} delegation"))
+    group += nodes.thead("", head_row)
+    row = nodes.row()
+    for delegation in delegations:
+        items = nodes.bullet_list()
+        for person, title, lead, role in delegation.people:
+            para = nodes.paragraph()
+            para += nodes.strong("", "", ctx.link(person)) if lead else ctx.link(person)
+            extras = ", ".join(filter(None, (title, role, "head of delegation" if lead else "")))
+            if extras:
+                para += nodes.Text(f", {extras}")
+            items += nodes.list_item("", para)
+        row += nodes.entry("", items)
+    group += nodes.tbody("", row)
+    return table
+
+
+def render_exchange(data: Header) -> nodes.Node:
+    exchange = data.exchange
+    assert exchange is not None
+    pairs = [
+        ("Government exchange", {True: "yes", False: "no", None: ""}[exchange.government]),
+        ("Type of exchange", exchange.type),
+        ("Partners", "; ".join(exchange.partners)),
+        ("Sponsors", "; ".join(exchange.sponsors)),
+        ("Participants (types)", "; ".join(exchange.participant_types)),
+        ("Number of participants", "" if exchange.participants is None else str(exchange.participants)),
+        ("Level of government", exchange.level),
+        ("Continuing", {True: "yes", False: "no", None: ""}[exchange.continuing]),
+    ]
+    fields = nodes.field_list(classes=["chron-exchange"])
+    for name, value in pairs:
+        if value:
+            fields += _field(name, nodes.Text(value))
+    section = nodes.container(classes=["chron-exchange-record"])
+    section += nodes.rubric(text="Exchange-database record")
+    section += fields
+    return section
+
+
+def render_series(ctx: Context, rows: tuple[tuple[str, Card | None], ...]) -> list[nodes.Node]:
+    if not rows:
+        return [nodes.paragraph(text="No events of this series are in the chronology yet.", classes=["chron-empty"])]
+    items = nodes.bullet_list(classes=["chron-rounds"])
+    for round_text, card in rows:
+        para = nodes.paragraph()
+        para += nodes.strong(text=f"{round_text}: ")
+        if card is None:
+            para += nodes.emphasis(text="no record of this round in the chronology (gap)")
+            items += nodes.list_item("", para, classes=["chron-gap"])
+            continue
+        para += ctx.event(card.event)
+        para += nodes.Text(" \u2014 " + " \u00b7 ".join(filter(None, (card.event.when, card.place))))
+        if card.status != "held":
+            para += nodes.Text(f" ({words(card.status)})")
+        items += nodes.list_item("", para)
+    return [items]
+
+
+def _anchor(anchor: str) -> nodes.target:
+    return nodes.target("", "", ids=[anchor])
+
+
+def render_people(ctx: Context, people: tuple[tuple[str, str, str, tuple[tuple[EventLink, str, bool], ...]], ...]) -> list[nodes.Node]:
+    items = nodes.bullet_list(classes=["chron-people"])
+    for ident, name, side, events in people:
+        para = nodes.paragraph()
+        para += _anchor(f"person-{ident}")
+        para += nodes.strong(text=name)
+        if side:
+            para += nodes.Text(f" ({side})")
+        item = nodes.list_item("", para)
+        if events:
+            sub = nodes.bullet_list()
+            for event, title, lead in events:
+                line = nodes.paragraph()
+                line += ctx.event(event, with_date=True)
+                details = ", ".join(filter(None, (title, "head of delegation" if lead else "")))
+                if details:
+                    line += nodes.Text(f" \u2014 {details}")
+                sub += nodes.list_item("", line)
+            item += sub
+        items += item
+    return [items]
+
+
+def render_topics(ctx: Context, topics: tuple[tuple[str, str, str, tuple[EventLink, ...]], ...]) -> list[nodes.Node]:
+    items = nodes.bullet_list(classes=["chron-topics"])
+    for ident, name, description, events in topics:
+        para = nodes.paragraph()
+        para += _anchor(f"topic-{ident}")
+        para += nodes.strong(text=name)
+        if description:
+            para += nodes.Text(f": {description}")
+        item = nodes.list_item("", para)
+        if events:
+            item += nodes.bullet_list("", *(nodes.list_item("", nodes.paragraph("", "", ctx.event(e, with_date=True))) for e in events))
+        items += item
+    return [items]
+
+
+def source_line(ctx: Context, entry: tuple[str, str, str, str, str, str], bib_doc: str | None, anchor: bool) -> nodes.paragraph:
+    key, label, title, outlet, date, url = entry
+    para = nodes.paragraph(classes=["chron-source"])
+    if anchor:
+        para += _anchor(f"source-{key}")
+        para += nodes.strong(text=label)
+    else:
+        para += ctx.ref(bib_doc or "", f"source-{key}", label)
+    para += nodes.Text(". " + ". ".join(filter(None, (title, outlet, date))) + ".")
+    if url:
+        para += nodes.Text(" ")
+        para += nodes.reference(url, url, refuri=url)
+    return para
+
+
+def render_sources(ctx: Context, entries: tuple[tuple[str, str, str, str, str, str], ...], bib_doc: str | None) -> list[nodes.Node]:
+    if not entries:
+        return []
+    section = nodes.container(classes=["chron-sources"])
+    section += nodes.rubric(text="Sources")
+    section += nodes.bullet_list("", *(nodes.list_item("", source_line(ctx, e, bib_doc, False)) for e in entries))
+    return [section]
+
+
+def render_bibliography(ctx: Context, rows: tuple[tuple[tuple[str, str, str, str, str, str], tuple[tuple[str, str, str], ...]], ...]) -> list[nodes.Node]:
+    items = nodes.bullet_list(classes=["chron-bibliography"])
+    for entry, citing in rows:
+        item = nodes.list_item("", source_line(ctx, entry, None, True))
+        if citing:
+            para = nodes.paragraph(classes=["chron-cited-by"])
+            para += nodes.Text("Cited by: ")
+            para.extend(_joined(ctx, [ctx.ref(doc, anchor, title) for doc, anchor, title in citing], "; "))
+            item += para
+        items += item
+    return [items]
+
+
+def view(ctx: Context, kind: str, data: Any) -> list[nodes.Node]:
+    """Nodes for the view ``kind`` from its ``viewdata.view`` data."""
+    if kind == "year":
+        return render_cards(ctx, data, "No events recorded for this year.")
+    renderers: dict[str, Any] = {
+        "series": render_series,
+        "people": render_people,
+        "topics": render_topics,
+        "bibliography": render_bibliography,
+    }
+    return list(renderers[kind](ctx, data)) if kind in renderers else []

@@ -1,0 +1,226 @@
+"""JSON Schemas for front matter, registries and source records, and the translation of schema errors into
+located, typed warnings with fix hints. Validation is jsonschema's; this module only words the results.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import jsonschema
+
+from .model import FORMATS, KINDS, RELATIONS, STATUSES
+from .warnings import Subtype, suggest
+from .yamldata import Loaded, Path
+
+ID: dict[str, Any] = {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$"}
+TEXT: dict[str, Any] = {"type": "string"}
+DATE: dict[str, Any] = {"type": ["string", "integer"]}
+TEXTS: dict[str, Any] = {"type": "array", "items": TEXT}
+
+
+def _object(properties: dict[str, Any], required: tuple[str, ...] = ()) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "properties": properties,
+        "required": list(required),
+        "additionalProperties": False,
+    }
+
+
+DELEGATE = _object(
+    {"person": ID, "title": TEXT, "lead": {"type": "boolean"}, "role": TEXT}, required=("person",)
+)
+EXCHANGE = _object(
+    {
+        "government": {"type": "boolean"},
+        "type": TEXT,
+        "partners": TEXTS,
+        "sponsors": TEXTS,
+        "participant_types": TEXTS,
+        "participants": {"type": "integer", "minimum": 0},
+        "level": TEXT,
+        "continuing": {"type": "boolean"},
+        "record": ID,
+    }
+)
+EVENT = _object(
+    {
+        "id": ID,
+        "title": {"type": "string", "minLength": 1},
+        "date": DATE,
+        "end": DATE,
+        "approximate": {"type": "boolean"},
+        "timezone": TEXT,
+        "kind": {"enum": list(KINDS)},
+        "status": {"enum": list(STATUSES)},
+        "format": {"enum": list(FORMATS)},
+        "place": _object({"venue": TEXT, "city": TEXT, "region": TEXT, "country": TEXT}),
+        "series": ID,
+        "round": {"type": ["integer", "string"], "minimum": 1, "minLength": 1},
+        "delegations": {
+            "type": "object",
+            "additionalProperties": {"type": "array", "items": DELEGATE},
+        },
+        "topics": {"type": "array", "items": ID},
+        "related": {
+            "type": "array",
+            "items": _object({"event": ID, "relation": {"enum": list(RELATIONS)}}, ("event",)),
+        },
+        "outcomes": TEXTS,
+        "exchange": EXCHANGE,
+    },
+    required=("title", "date", "kind", "status"),
+)
+
+
+def registry_schema(entry: dict[str, Any]) -> dict[str, Any]:
+    """A registry file: a mapping from id to an entry object."""
+    return {
+        "type": "object",
+        "propertyNames": ID,
+        "additionalProperties": entry,
+    }
+
+
+REGISTRIES: dict[str, dict[str, Any]] = {
+    "sides": registry_schema(_object({"name": TEXT, "short": TEXT, "long": TEXT}, ("name",))),
+    "series": registry_schema(
+        _object({"name": TEXT, "short": TEXT, "level": TEXT, "description": TEXT}, ("name",))
+    ),
+    "people": registry_schema(
+        _object({"name": TEXT, "name_zh": TEXT, "side": ID, "note": TEXT}, ("name",))
+    ),
+    "topics": registry_schema(_object({"name": TEXT, "description": TEXT}, ("name",))),
+}
+
+_NAME = {"family": TEXT, "given": TEXT, "literal": TEXT, "suffix": TEXT}
+SOURCE = _object(
+    {
+        "id": ID,
+        "type": TEXT,
+        "genre": TEXT,
+        "title": {"type": "string", "minLength": 1},
+        "original-title": TEXT,
+        "container-title": TEXT,
+        "publisher": TEXT,
+        "publisher-place": TEXT,
+        "author": {"type": "array", "items": _object(_NAME)},
+        "editor": {"type": "array", "items": _object(_NAME)},
+        "issued": DATE,
+        "accessed": DATE,
+        "URL": TEXT,
+        "language": TEXT,
+        "note": TEXT,
+        "number": {"type": ["string", "integer"]},
+        "page": {"type": ["string", "integer"]},
+        "custom": {
+            "type": "object",
+            "properties": {
+                "archive-url": TEXT,
+                "archive-date": DATE,
+                "quotes": TEXTS,
+            },
+            "additionalProperties": False,
+        },
+    },
+    required=("title",),
+)
+
+Report = Callable[[Subtype, str, int], None]
+
+
+def validate(loaded: Loaded, schema: dict[str, Any], what: str, report: Report) -> set[Path]:
+    """Report every schema error in ``loaded.data``; return the paths whose values are unusable."""
+    bad: set[Path] = set()
+    validator = jsonschema.Draft202012Validator(schema)
+    for error in sorted(validator.iter_errors(loaded.data), key=lambda e: [str(p) for p in e.path]):
+        path: Path = tuple(error.absolute_path)
+        for subtype, message, at in _explain(error, path, what):
+            report(subtype, message, loaded.line(at))
+            bad.add(at)
+    return bad
+
+
+def _explain(
+    error: jsonschema.ValidationError, path: Path, what: str
+) -> list[tuple[Subtype, str, Path]]:
+    where = ".".join(str(p) for p in path) or what
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        known = list(schema.get("properties", {}))
+        return [
+            (
+                Subtype.field,
+                f"unknown field {key!r} in {where}.{suggest(key, known)} "
+                f"Known fields: {', '.join(known)}.{_colon_hint(key)}",
+                (*path, key),
+            )
+            for key in error.instance
+            if key not in known
+        ]
+    if error.validator == "required":
+        missing = str(error.message).split("'")[1] if "'" in error.message else error.message
+        subtype = Subtype.date if missing == "date" else Subtype.missing
+        return [(subtype, f"{where} has no {missing!r}; add `{missing}:` to it.", path)]
+    if error.validator == "enum":
+        options = [str(o) for o in error.validator_value]
+        hint = suggest(str(error.instance), options)
+        return [
+            (
+                Subtype.value,
+                f"{where}: {error.instance!r} is not allowed.{hint} Use one of: {', '.join(options)}.",
+                path,
+            )
+        ]
+    if error.validator == "type":
+        expected = error.validator_value
+        expected_text = " or ".join(expected) if isinstance(expected, list) else str(expected)
+        got = type(error.instance).__name__
+        return [
+            (
+                Subtype.value,
+                f"{where} should be {_article(expected_text)}, not {got} {error.instance!r}.",
+                path,
+            )
+        ]
+    if error.validator == "pattern" or error.validator == "propertyNames":
+        return [
+            (
+                Subtype.value,
+                f"{where}: {error.instance!r} is not a valid id; use letters, digits, '-', '_' or '.'.",
+                path,
+            )
+        ]
+    return [(Subtype.value, f"{where}: {error.message}.", path)]
+
+
+def _colon_hint(key: str) -> str:
+    if " " not in key:
+        return ""
+    return " (Inside {...} a ',' or ': ' in a value starts a new field: put the whole value in quotes.)"
+
+
+def _article(type_name: str) -> str:
+    return {
+        "string": "a string",
+        "integer": "a whole number",
+        "boolean": "true or false",
+        "array": "a list",
+        "object": "a mapping of fields",
+    }.get(type_name, type_name)
+
+
+def usable(value: Any, path: Path, bad: set[Path]) -> Any:
+    """``value`` with every subtree that failed validation removed (so records build from what is valid)."""
+    if path in bad:
+        return None
+    if isinstance(value, dict):
+        return {
+            key: usable(item, (*path, key), bad)
+            for key, item in value.items()
+            if (*path, key) not in bad
+        }
+    if isinstance(value, list):
+        return [usable(item, (*path, i), bad) for i, item in enumerate(value) if (*path, i) not in bad]
+    return value

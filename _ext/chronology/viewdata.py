@@ -1,0 +1,204 @@
+"""What each generated view shows, as plain immutable data.
+
+Rendering (``render.py``) reads only these values, and incremental builds hash them (``incremental.py``):
+a page is rewritten exactly when the data it shows has changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .citations import label
+from .index import EventLink, Index, link
+from .model import Event, Exchange
+
+Link = tuple[str, str, str]  # (docname, anchor, text); docname "" when the target has no page
+
+
+@dataclass(frozen=True)
+class Card:
+    """An event as listed in the chronology, a series or an index."""
+
+    event: EventLink
+    place: str
+    leads: tuple[tuple[str, tuple[str, ...]], ...]
+    kind: str
+    status: str
+    format: str
+    series: str
+    round: str
+
+
+@dataclass(frozen=True)
+class Delegation:
+    side: str
+    people: tuple[tuple[Link, str, bool, str], ...]  # (person link, title then, lead, role)
+
+
+@dataclass(frozen=True)
+class Header:
+    card: Card
+    series: Link | None
+    previous: EventLink | None
+    next: EventLink | None
+    timezone: str
+    delegations: tuple[Delegation, ...]
+    topics: tuple[Link, ...]
+    related: tuple[tuple[str, EventLink | str], ...]
+    outcomes: tuple[str, ...]
+    exchange: Exchange | None
+
+
+def side_name(index: Index, side: str) -> str:
+    entry = index.registry.sides.get(side)
+    return (entry.short or entry.name) if entry else side
+
+
+def person_link(index: Index, person: str) -> Link:
+    entry = index.registry.people.get(person)
+    return (index.doc_of("people") or "", f"person-{person}", entry.display() if entry else person)
+
+
+def topic_link(index: Index, topic: str) -> Link:
+    entry = index.registry.topics.get(topic)
+    return (index.doc_of("topics") or "", f"topic-{topic}", entry.name if entry else topic)
+
+
+def series_link(index: Index, series: str) -> Link:
+    entry = index.registry.series.get(series)
+    return (index.doc_of("series", series) or "", "", entry.name if entry else series)
+
+
+def _sides_in_order(index: Index, event: Event) -> list[str]:
+    order = list(index.registry.sides)
+    return sorted((side for side, _ in event.delegations), key=lambda s: (s not in order, order.index(s) if s in order else 0, s))
+
+
+def card(index: Index, event: Event) -> Card:
+    leads = dict(event.leads())
+    series = index.registry.series.get(event.series)
+    return Card(
+        event=link(event),
+        place="virtual" if event.format == "virtual" and not event.place else (event.place.display() if event.place else ""),
+        leads=tuple(
+            (side_name(index, side), tuple(person_link(index, d.person)[2] for d in leads[side]))
+            for side in _sides_in_order(index, event)
+            if leads[side]
+        ),
+        kind=event.kind,
+        status=event.status,
+        format=event.format,
+        series=(series.short or series.name) if series else event.series,
+        round=event.round_text,
+    )
+
+
+def header(index: Index, event: Event) -> Header:
+    previous, following = index.neighbours(event)
+    delegations = dict(event.delegations)
+    return Header(
+        card=card(index, event),
+        series=series_link(index, event.series) if event.series else None,
+        previous=link(previous) if previous else None,
+        next=link(following) if following else None,
+        timezone=event.timezone,
+        delegations=tuple(
+            Delegation(
+                side_name(index, side),
+                tuple((person_link(index, d.person), d.title, d.lead, d.role) for d in delegations[side]),
+            )
+            for side in _sides_in_order(index, event)
+        ),
+        topics=tuple(topic_link(index, topic) for topic in event.topics),
+        related=tuple(
+            (r.relation, link(index.by_id[r.event]) if r.event in index.by_id else r.event) for r in event.related
+        ),
+        outcomes=event.outcomes,
+        exchange=event.exchange,
+    )
+
+
+def year(index: Index, year_text: str) -> tuple[Card, ...]:
+    return tuple(card(index, event) for event in index.by_year.get(int(year_text), []))
+
+
+def series_rounds(index: Index, series_id: str) -> tuple[tuple[str, Card | None], ...]:
+    """Rows of a series page: each event with its round, and a row for each gap in the numbering."""
+    rows: list[tuple[str, Card | None]] = []
+    last = 0
+    for event in index.by_series.get(series_id, []):
+        if event.round is not None:
+            rows.extend((f"Round {missing}", None) for missing in range(last + 1, event.round))
+            last = max(last, event.round)
+        rows.append(((event.round_text or "session").capitalize(), card(index, event)))
+    return tuple(rows)
+
+
+def people(index: Index) -> tuple[tuple[str, str, str, tuple[tuple[EventLink, str, bool], ...]], ...]:
+    """(id, display name, side, [(event, title then, lead)]) for every person, by name."""
+    entries = sorted(index.registry.people.values(), key=lambda p: (p.name.split()[-1].lower(), p.name, p.id))
+    return tuple(
+        (
+            person.id,
+            person.display(),
+            side_name(index, person.side) if person.side else "",
+            tuple((link(event), delegate.title, delegate.lead) for event, delegate in index.by_person.get(person.id, [])),
+        )
+        for person in entries
+    )
+
+
+def topics(index: Index) -> tuple[tuple[str, str, str, tuple[EventLink, ...]], ...]:
+    return tuple(
+        (topic.id, topic.name, topic.description, tuple(link(e) for e in index.by_topic.get(topic.id, [])))
+        for topic in sorted(index.registry.topics.values(), key=lambda t: t.name.lower())
+    )
+
+
+def source_entry(index: Index, key: str) -> tuple[str, str, str, str, str, str]:
+    """(key, label, title, outlet, date, url) of a source; url only if it is http(s)."""
+    source = index.registry.sources[key]
+    url = str(source.get("URL") or "")
+    return (
+        key,
+        label(source),
+        str(source.get("title") or ""),
+        str(source.get("container-title") or source.get("publisher") or ""),
+        str(source.get("issued") or ""),
+        url if url.startswith(("http://", "https://")) else "",
+    )
+
+
+def event_sources(index: Index, docname: str) -> tuple[tuple[str, str, str, str, str, str], ...]:
+    """The sources a page cites, in order of first citation."""
+    keys: dict[str, None] = {}
+    for citation in index.citations.get(docname, ()):
+        keys.update(dict.fromkeys(citation.keys))
+    return tuple(source_entry(index, key) for key in keys if key in index.registry.sources)
+
+
+def bibliography(index: Index) -> tuple[tuple[tuple[str, str, str, str, str, str], tuple[tuple[str, str, str], ...]], ...]:
+    """Every source, sorted by label, with the passages that cite it (docname, anchor, event title)."""
+    rows = []
+    for key in sorted(index.registry.sources, key=lambda k: (label(index.registry.sources[k]).lower(), k)):
+        citing = []
+        for docname, anchor in index.cited_by.get(key, []):
+            event = index.event_of_doc.get(docname)
+            citing.append((docname, anchor, event.title if event else docname))
+        rows.append((source_entry(index, key), tuple(citing)))
+    return tuple(rows)
+
+
+def view(index: Index, kind: str, arg: str) -> object:
+    """The data of the view ``kind`` (see ``render.view``); None for an unknown kind or argument."""
+    if kind == "year":
+        return year(index, arg)
+    if kind == "series":
+        return series_rounds(index, arg)
+    if kind == "people":
+        return people(index)
+    if kind == "topics":
+        return topics(index)
+    if kind == "bibliography":
+        return bibliography(index)
+    return None

@@ -1,0 +1,51 @@
+"""The extension's warnings: every subtype listed once, and one function that emits them.
+
+Each warning has ``type="chronology"`` and one of these subtypes, a location (file and line) and a message
+that says what is wrong and how to fix it, so ``suppress_warnings = ["chronology.<subtype>"]`` silences one kind.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from enum import Enum
+
+from sphinx.util import logging
+
+logger = logging.getLogger("chronology")
+
+WARNING_TYPE = "chronology"
+
+
+class Subtype(str, Enum):
+    """Warning subtypes, one per kind of author mistake."""
+
+    yaml = "yaml"  #: front matter or data file is not valid YAML
+    field = "field"  #: unknown field (likely a typo)
+    value = "value"  #: a value of the wrong type or outside its vocabulary
+    missing = "missing"  #: a required field is missing
+    date = "date"  #: missing, malformed or impossible date, or end before start
+    filename = "filename"  #: the file name does not start with the event's date
+    duplicate = "duplicate"  #: two records claim the same id
+    round = "round"  #: two events claim the same round of a series
+    unknown_series = "unknown-series"
+    unknown_person = "unknown-person"
+    unknown_topic = "unknown-topic"
+    unknown_side = "unknown-side"
+    unknown_event = "unknown-event"
+    unknown_source = "unknown-source"
+    view = "view"  #: a view directive with a bad argument
+
+
+Location = str | tuple[str, int | None]
+
+
+def warn(subtype: Subtype, message: str, location: Location | None) -> None:
+    """Emit one typed, located chronology warning."""
+    logger.warning(message, type=WARNING_TYPE, subtype=subtype.value, location=location)
+
+
+def suggest(name: str, candidates: Iterable[str]) -> str:
+    """A ' Did you mean ...?' hint naming the closest candidate, or '' when none is close."""
+    close = difflib.get_close_matches(name, list(candidates), n=1, cutoff=0.6)
+    return f" Did you mean {close[0]!r}?" if close else ""

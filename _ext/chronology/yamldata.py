@@ -1,0 +1,89 @@
+"""YAML loading (PyYAML, safe) that keeps the line of every key, for located warnings.
+
+PyYAML's node tree carries marks; this module pairs the constructed data with a map from key path to line.
+Dates are kept as strings (the chronology parses them itself) and duplicate keys are reported, not dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+Path = tuple[str | int, ...]
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe loader without the timestamp resolver: ``2014-07-15`` stays the string the author wrote."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class Loaded:
+    """Parsed YAML, the line of each path (1-based, in the file), and problems found while loading."""
+
+    data: Any
+    lines: dict[Path, int] = field(default_factory=dict)
+    errors: list[tuple[int, str]] = field(default_factory=list)
+
+    def line(self, path: Path) -> int:
+        """The line of ``path``, or of its nearest ancestor that has one."""
+        while path and path not in self.lines:
+            path = path[:-1]
+        return self.lines.get(path, self.lines.get((), 1))
+
+
+def load(text: str, first_line: int = 1) -> Loaded:
+    """Load ``text`` (which starts at ``first_line`` of its file); never raises on bad YAML."""
+    try:
+        loader = _Loader(text)
+        try:
+            node = loader.get_single_node()
+            data = loader.construct_document(node) if node is not None else None
+        finally:
+            loader.dispose()
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = first_line + (mark.line if mark else 0)
+        problem = getattr(exc, "problem", None) or str(exc)
+        return Loaded(None, {(): first_line}, [(line, f"malformed YAML: {problem}")])
+    loaded = Loaded(data, {(): first_line})
+    if node is not None:
+        _walk(node, (), loaded, first_line)
+    return loaded
+
+
+def _walk(node: yaml.Node, path: Path, loaded: Loaded, first_line: int) -> None:
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key_node, value_node in node.value:
+            key = str(key_node.value)
+            line = first_line + key_node.start_mark.line
+            if key in seen:
+                loaded.errors.append((line, f"key {key!r} appears twice; the later value wins, merge them"))
+            seen.add(key)
+            loaded.lines[(*path, key)] = line
+            _walk(value_node, (*path, key), loaded, first_line)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            loaded.lines[(*path, index)] = first_line + item.start_mark.line
+            _walk(item, (*path, index), loaded, first_line)
+
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+
+
+def split_front_matter(source: str) -> tuple[str, str, int] | None:
+    """``(yaml_text, body, front_matter_line_count)`` for a Markdown source with front matter, else None."""
+    match = _FRONT_MATTER.match(source)
+    if not match:
+        return None
+    block = match.group(0)
+    return match.group(1) or "", source[match.end() :], block.count("\n") + (not block.endswith("\n"))
