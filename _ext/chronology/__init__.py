@@ -53,7 +53,7 @@ def setup_views(app: Sphinx) -> None:
     app.add_directive("people-index", views.PeopleIndex)
     app.add_directive("topics-index", views.TopicsIndex)
     app.add_directive("bibliography", views.Bibliography)
-    app.add_post_transform(views.ViewResolver)
+    app.connect("doctree-resolved", views.resolve_views)
     app.connect("builder-inited", _add_static)
 
 

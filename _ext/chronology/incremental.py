@@ -14,6 +14,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from . import viewdata
+from .views import listed_folder_changed
 from .domain import ChronologyDomain
 
 
@@ -68,9 +69,18 @@ def on_env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
 def on_env_get_outdated(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
-    """Delete the output of removed pages, so a deleted event does not linger in the built site."""
+    """Re-read the year (and years) pages whose folder gained or lost a page, and delete the output of
+    removed pages so a deleted event does not linger in the built site."""
     get_outfilename = getattr(app.builder, "get_outfilename", None)
     if get_outfilename is not None:
         for docname in removed:
             Path(get_outfilename(docname)).unlink(missing_ok=True)
-    return []
+    if not (added or removed):
+        return []
+    moved = added | removed
+    views = _domain(env).data["views"]
+    return [
+        docname
+        for docname, doc_views in views.items()
+        if any(v.kind in ("year", "years") and listed_folder_changed(docname, v.kind, moved) for v in doc_views)
+    ]

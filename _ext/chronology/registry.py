@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .dates import DateError, parse_date
 from .model import Person, Series, Side, Source, Topic
 from .schema import REGISTRIES, SOURCE, usable, validate
 from .warnings import Subtype, suggest, warn
@@ -41,38 +42,41 @@ def _reporter(relpath: str) -> Any:
     return report
 
 
-def _entries(srcdir: Path, directory: str, name: str) -> dict[str, dict[str, Any]]:
+def _entries(srcdir: Path, directory: str, name: str) -> tuple[dict[str, dict[str, Any]], Loaded]:
+    """The valid entries of one registry file, and the loaded file (for the lines of later checks)."""
     relpath = f"{directory}/{name}.yaml"
     path = srcdir / relpath
     if not path.is_file():
-        return {}
+        return {}, Loaded(None)
     loaded = _load_file(path, relpath)
     if loaded.data is None:
-        return {}
+        return {}, loaded
     bad = validate(loaded, REGISTRIES[name], name, _reporter(relpath))
     data = usable(loaded.data, (), bad) or {}
     if not isinstance(data, dict):
-        return {}
-    return {str(key): value for key, value in data.items() if isinstance(value, dict) and "name" in value}
+        return {}, loaded
+    entries = {str(key): value for key, value in data.items() if isinstance(value, dict) and "name" in value}
+    return entries, loaded
 
 
 def load_registry(srcdir: Path, registry_dir: str, sources_dir: str) -> Registry:
     """Read and validate every registry file and source record under ``srcdir``."""
-    sides = {k: Side(id=k, **v) for k, v in _entries(srcdir, registry_dir, "sides").items()}
-    people = {k: Person(id=k, **v) for k, v in _entries(srcdir, registry_dir, "people").items()}
+    sides = {k: Side(id=k, **v) for k, v in _entries(srcdir, registry_dir, "sides")[0].items()}
+    people_entries, people_file = _entries(srcdir, registry_dir, "people")
+    people = {k: Person(id=k, **v) for k, v in people_entries.items()}
     for person in people.values():
         if person.side and sides and person.side not in sides:
             warn(
                 Subtype.unknown_side,
                 f"person {person.id!r} has unknown side {person.side!r}."
                 f"{suggest(person.side, sides)} Known sides: {', '.join(sides)}.",
-                f"{registry_dir}/people.yaml",
+                f"{registry_dir}/people.yaml:{people_file.line((person.id, 'side'))}",
             )
     return Registry(
         sides=sides,
-        series={k: Series(id=k, **v) for k, v in _entries(srcdir, registry_dir, "series").items()},
+        series={k: Series(id=k, **v) for k, v in _entries(srcdir, registry_dir, "series")[0].items()},
         people=people,
-        topics={k: Topic(id=k, **v) for k, v in _entries(srcdir, registry_dir, "topics").items()},
+        topics={k: Topic(id=k, **v) for k, v in _entries(srcdir, registry_dir, "topics")[0].items()},
         sources=_load_sources(srcdir, sources_dir),
     )
 
@@ -98,5 +102,22 @@ def _load_sources(srcdir: Path, sources_dir: str) -> dict[str, Source]:
                 f"source id {key!r} differs from its file name {path.stem!r}; rename one so they match.",
                 f"{relpath}:{loaded.line(('id',))}",
             )
+        _check_source(data, loaded, relpath)
         sources[key] = Source(id=key, fields=tuple(data.items()), path=relpath, line=1)
     return sources
+
+
+def _check_source(data: dict[str, Any], loaded: Loaded, relpath: str) -> None:
+    """Dates must be real and links must be web links; a bad URL is kept out of the output."""
+    for name in ("issued", "accessed"):
+        if name in data:
+            try:
+                parse_date(data[name])
+            except DateError as exc:
+                warn(Subtype.date, f"{name}: {exc}.", f"{relpath}:{loaded.line((name,))}")
+    custom = data.get("custom") or {}
+    for name, value, path in (("URL", data.get("URL"), ("URL",)),
+                              ("archive-url", custom.get("archive-url"), ("custom", "archive-url"))):
+        if value and not str(value).startswith(("http://", "https://")):
+            warn(Subtype.value, f"{name} {value!r} is not an http(s) address, so no link is made; "
+                 "give the web address starting with https:// or http://.", f"{relpath}:{loaded.line(path)}")

@@ -14,7 +14,7 @@ from sphinx.builders import Builder
 from sphinx.util.nodes import make_refnode
 
 from .index import EventLink
-from .viewdata import Card, Delegation, Header, Link
+from .viewdata import Card, Delegation, Header, Link, Round
 
 STATUS_COLOURS = {
     "held": "success",
@@ -198,21 +198,21 @@ def render_exchange(data: Header) -> nodes.Node:
     return section
 
 
-def render_series(ctx: Context, rows: tuple[tuple[str, Card | None], ...]) -> list[nodes.Node]:
+def render_series(ctx: Context, rows: tuple[Round, ...]) -> list[nodes.Node]:
     if not rows:
         return [nodes.paragraph(text="No events of this series are in the chronology yet.", classes=["chron-empty"])]
     items = nodes.bullet_list(classes=["chron-rounds"])
-    for round_text, card in rows:
+    for row in rows:
         para = nodes.paragraph()
-        para += nodes.strong(text=f"{round_text}: ")
-        if card is None:
+        para += nodes.strong(text=f"{row.label}: ")
+        if row.event is None:
             para += nodes.emphasis(text="no record of this round in the chronology (gap)")
             items += nodes.list_item("", para, classes=["chron-gap"])
             continue
-        para += ctx.event(card.event)
-        para += nodes.Text(" \u2014 " + " \u00b7 ".join(filter(None, (card.event.when, card.place))))
-        if card.status != "held":
-            para += nodes.Text(f" ({words(card.status)})")
+        para += ctx.event(row.event)
+        para += nodes.Text(" \u2014 " + " \u00b7 ".join(filter(None, (row.event.when, row.place))))
+        if row.status != "held":
+            para += nodes.Text(f" ({words(row.status)})")
         items += nodes.list_item("", para)
     return [items]
 

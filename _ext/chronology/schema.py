@@ -138,7 +138,8 @@ def validate(loaded: Loaded, schema: dict[str, Any], what: str, report: Report) 
         path: Path = tuple(error.absolute_path)
         for subtype, message, at in _explain(error, path, what):
             report(subtype, message, loaded.line(at))
-            bad.add(at)
+            if error.validator != "required":  # a missing field leaves the rest of the object usable
+                bad.add(at)
     return bad
 
 
@@ -177,10 +178,11 @@ def _explain(
         expected = error.validator_value
         expected_text = " or ".join(expected) if isinstance(expected, list) else str(expected)
         got = type(error.instance).__name__
+        hint = f" Write it as a list: [{error.instance}]." if expected == "array" else ""
         return [
             (
                 Subtype.value,
-                f"{where} should be {_article(expected_text)}, not {got} {error.instance!r}.",
+                f"{where} should be {_article(expected_text)}, not {got} {error.instance!r}.{hint}",
                 path,
             )
         ]

@@ -122,15 +122,26 @@ def year(index: Index, year_text: str) -> tuple[Card, ...]:
     return tuple(card(index, event) for event in index.by_year.get(int(year_text), []))
 
 
-def series_rounds(index: Index, series_id: str) -> tuple[tuple[str, Card | None], ...]:
+@dataclass(frozen=True)
+class Round:
+    """A row of a series page; ``event`` is None for a gap in the numbering."""
+
+    label: str
+    event: EventLink | None = None
+    place: str = ""
+    status: str = ""
+
+
+def series_rounds(index: Index, series_id: str) -> tuple[Round, ...]:
     """Rows of a series page: each event with its round, and a row for each gap in the numbering."""
-    rows: list[tuple[str, Card | None]] = []
+    rows: list[Round] = []
     last = 0
     for event in index.by_series.get(series_id, []):
         if event.round is not None:
-            rows.extend((f"Round {missing}", None) for missing in range(last + 1, event.round))
+            rows.extend(Round(f"Round {missing}") for missing in range(last + 1, event.round))
             last = max(last, event.round)
-        rows.append(((event.round_text or "session").capitalize(), card(index, event)))
+        shown = card(index, event)
+        rows.append(Round((event.round_text or "session").capitalize(), shown.event, shown.place, shown.status))
     return tuple(rows)
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import posixpath
 import re
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from docutils import nodes
 from sphinx import addnodes
-from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from . import render, viewdata
@@ -19,7 +19,7 @@ _YEAR = re.compile(r"^\d{4}$")
 
 
 def _toctree(directive: SphinxDirective, docnames: list[str], hidden: bool) -> nodes.compound:
-    """A toctree over ``docnames`` that is re-read whenever documents are added or removed (like a glob)."""
+    """A toctree over ``docnames``; the page is re-read when documents are added to or removed from its folder."""
     env = directive.env
     toc = addnodes.toctree()
     toc["parent"] = env.docname
@@ -27,14 +27,27 @@ def _toctree(directive: SphinxDirective, docnames: list[str], hidden: bool) -> n
     toc["includefiles"] = list(docnames)
     toc["maxdepth"] = 1
     toc["caption"] = None
-    toc["glob"] = True
+    toc["glob"] = False
     toc["hidden"] = hidden
     toc["includehidden"] = False
     toc["numbered"] = 0
     toc["titlesonly"] = True
     directive.set_source_info(toc)
-    env.glob_toctrees.add(env.docname)
     return nodes.compound("", toc, classes=["toctree-wrapper"])
+
+
+def listed_folder_changed(docname: str, kind: str, changed: set[str]) -> bool:
+    """Whether adding or removing ``changed`` documents alters the toctree of a year or years view in
+    ``docname`` (so that page, and only that page, is re-read; see ``incremental.on_env_get_outdated``)."""
+    folder = posixpath.dirname(docname)
+    prefix = f"{folder}/" if folder else ""
+    for other in changed:
+        if not other.startswith(prefix) or other == docname:
+            continue
+        rest = other[len(prefix) :]
+        if (kind == "year" and "/" not in rest) or (kind == "years" and re.fullmatch(r"\d{4}/index", rest)):
+            return True
+    return False
 
 
 def _view(directive: SphinxDirective, kind: str, arg: str = "") -> chronology_view:
@@ -76,7 +89,7 @@ class ChronologyYears(SphinxDirective):
             d for d in self.env.found_docs
             if d.startswith(prefix) and re.fullmatch(r"\d{4}/index", d[len(prefix):])
         )
-        return [_toctree(self, pages, hidden=False)]
+        return [_view(self, "years"), _toctree(self, pages, hidden=False)]
 
 
 class SimpleView(SphinxDirective):
@@ -109,24 +122,20 @@ class SeriesPage(SphinxDirective):
         return [_view(self, "series", self.arguments[0].strip())]
 
 
-class ViewResolver(SphinxPostTransform):
+def resolve_views(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Replace every placeholder with the nodes of its view, for whichever builder is writing."""
+    from .domain import ChronologyDomain
 
-    default_priority = 5
-
-    def run(self, **kwargs: Any) -> None:
-        from .domain import ChronologyDomain
-
-        domain = self.env.domains[ChronologyDomain.name]
-        assert isinstance(domain, ChronologyDomain)
-        index = domain.index
-        ctx = render.Context(self.app.builder, self.env.docname)
-        for node in list(self.document.findall(chronology_view)):
-            data = viewdata.view(index, node["kind"], node["arg"])
-            node.replace_self(render.view(ctx, node["kind"], data))
-        for header in list(self.document.findall(event_header)):
-            event = index.event_of_doc.get(header["docname"])
-            header.replace_self(render.render_header(ctx, viewdata.header(index, event)) if event else [])
-        for sources in list(self.document.findall(event_sources)):
-            entries = viewdata.event_sources(index, sources["docname"])
-            sources.replace_self(render.render_sources(ctx, entries, index.doc_of("bibliography")))
+    domain = app.env.domains[ChronologyDomain.name]
+    assert isinstance(domain, ChronologyDomain)
+    index = domain.index
+    ctx = render.Context(app.builder, docname)
+    for node in list(doctree.findall(chronology_view)):
+        data = viewdata.view(index, node["kind"], node["arg"])
+        node.replace_self(render.view(ctx, node["kind"], data))
+    for header in list(doctree.findall(event_header)):
+        event = index.event_of_doc.get(header["docname"])
+        header.replace_self(render.render_header(ctx, viewdata.header(index, event)) if event else [])
+    for sources in list(doctree.findall(event_sources)):
+        entries = viewdata.event_sources(index, sources["docname"])
+        sources.replace_self(render.render_sources(ctx, entries, index.doc_of("bibliography")))

@@ -50,14 +50,24 @@ def load(text: str, first_line: int = 1) -> Loaded:
         finally:
             loader.dispose()
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = first_line + (mark.line if mark else 0)
-        problem = getattr(exc, "problem", None) or str(exc)
-        return Loaded(None, {(): first_line}, [(line, f"malformed YAML: {problem}")])
+        return Loaded(None, {(): first_line}, [_yaml_error(exc, first_line)])
     loaded = Loaded(data, {(): first_line})
     if node is not None:
         _walk(node, (), loaded, first_line)
     return loaded
+
+
+def _yaml_error(exc: yaml.YAMLError, first_line: int) -> tuple[int, str]:
+    """Locate a YAML error where the broken construct starts (an unclosed quote's opening line)."""
+    context = getattr(exc, "context", None)
+    context_mark = getattr(exc, "context_mark", None)
+    problem_mark = getattr(exc, "problem_mark", None)
+    problem = getattr(exc, "problem", None) or str(exc)
+    mark = context_mark or problem_mark
+    line = first_line + (mark.line if mark else 0)
+    if context and problem_mark is not None:
+        return line, f"malformed YAML: {context}, {problem} (line {first_line + problem_mark.line})"
+    return line, f"malformed YAML: {problem}"
 
 
 def _walk(node: yaml.Node, path: Path, loaded: Loaded, first_line: int) -> None:

@@ -1,0 +1,5 @@
+extensions = ["myst_parser", "chronology"]
+primary_domain = "chron"
+exclude_patterns = ["_build"]
+html_theme = "alabaster"
+html_sidebars = {"**": ["searchbox.html", "relations.html"]}

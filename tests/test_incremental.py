@@ -1,0 +1,104 @@
+"""After an edit, an incremental build rewrites every page that shows the changed data and no other,
+and its HTML equals a fresh build of the same sources."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from helpers import build, copy_root, html_files
+
+EVENT_1 = "chronology/2014/2014-07-15-talks-1"
+EVENT_2 = "chronology/2015/2015-08-talks-2"
+EVENT_4 = "chronology/2016/2016-03-talks-4"
+INTERIM = "chronology/2016/2016-05-01-interim"
+
+
+def _replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def _edit_title(src: Path) -> None:
+    _replace(src / f"{EVENT_1}.md", "title: First Security Talks", "title: Opening Security Talks")
+
+
+def _add_event(src: Path) -> None:
+    (src / "chronology/2015/2015-10-10-talks-3.md").write_text(
+        "---\ntitle: Third Security Talks\ndate: 2015-10-10\nkind: dialogue-round\nstatus: held\n"
+        "series: talks\nround: 3\ntopics: [border]\n---\n\nHeld {cite}`north-2014`.\n",
+        encoding="utf-8",
+    )
+
+
+def _delete_event(src: Path) -> None:
+    (src / f"{EVENT_4}.md").unlink()
+
+
+def _rename_person(src: Path) -> None:
+    _replace(src / "chronology/registry/people.yaml", "name: Cy North", "name: Cyrus North")
+
+
+def _retitle_source(src: Path) -> None:
+    _replace(src / "sources/records/south-2015.yaml", "Second round of talks", "Talks, second round")
+
+
+def _remove_citation(src: Path) -> None:
+    _replace(src / f"{INTERIM}.md", " {cite}`north-2014`", "")
+
+
+SCENARIOS: dict[str, tuple[Callable[[Path], None], set[str]]] = {
+    # name: (edit, every page that shows the changed data)
+    "edit-title": (
+        _edit_title,
+        {EVENT_1, EVENT_2, "chronology/2014/index", "chronology/2015/index", "chronology/series/talks",
+         "chronology/people", "chronology/topics", "sources/index"},
+    ),
+    "add-event": (
+        _add_event,
+        {"chronology/2015/2015-10-10-talks-3", "chronology/2015/index", "chronology/series/talks", EVENT_2,
+         EVENT_4, "chronology/topics", "sources/index", "chronology/2016/index"},
+    ),
+    "delete-event": (
+        _delete_event,
+        {"chronology/2016/index", "chronology/series/talks", EVENT_2, INTERIM, "chronology/topics", "sources/index"},
+    ),
+    "rename-person": (
+        _rename_person,
+        {EVENT_1, INTERIM, "chronology/people", "chronology/2014/index", "chronology/2016/index"},
+    ),
+    "retitle-source": (_retitle_source, {EVENT_2, EVENT_4, "sources/index"}),
+    "remove-citation": (_remove_citation, {INTERIM, "sources/index"}),
+}
+
+
+def test_noop_rebuild_writes_nothing(tmp_path: Path) -> None:
+    src = copy_root("basic", tmp_path / "src")
+    build(src)
+    assert build(src).written == set()
+
+
+@pytest.mark.parametrize("name", list(SCENARIOS))
+def test_incremental_build_equals_fresh_build(tmp_path: Path, name: str) -> None:
+    edit, shows = SCENARIOS[name]
+    src = copy_root("basic", tmp_path / "src")
+    build(src)
+    edit(src)
+    incremental = build(src)
+    assert incremental.warnings.strip() == ""
+    # Sphinx itself also rewrites the toctree parent of every page it writes (env.files_to_rebuild).
+    parents = {parent for doc in shows for parent in incremental.app.env.files_to_rebuild.get(doc, ())}
+    assert incremental.written == shows | parents
+    fresh = build(src, builddir=tmp_path / "fresh", fresh=True)
+    assert html_files(incremental.outdir) == html_files(fresh.outdir)
+
+
+def test_deleted_event_page_is_removed_from_the_output(tmp_path: Path) -> None:
+    src = copy_root("basic", tmp_path / "src")
+    first = build(src)
+    assert (first.outdir / f"{EVENT_4}.html").exists()
+    _delete_event(src)
+    assert not (build(src).outdir / f"{EVENT_4}.html").exists()

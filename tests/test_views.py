@@ -1,0 +1,139 @@
+"""The generated views, read from real HTML and LaTeX builds of the basic test root."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sphinx.util.inventory import InventoryFile
+
+from helpers import Build, build, chronology_warnings, copy_root
+
+EVENT_1 = "chronology/2014/2014-07-15-talks-1"
+EVENT_2 = "chronology/2015/2015-08-talks-2"
+
+
+@pytest.fixture(scope="module")
+def html(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    result = build(copy_root("basic", tmp_path_factory.mktemp("basic") / "src"))
+    assert result.warnings.strip() == "", result.warnings
+    return result
+
+
+def test_header_panel(html: Build) -> None:
+    page = html.html(EVENT_1)
+    header = page.select_one("div.chron-header")
+    assert header is not None
+    text = " ".join(header.get_text(" ").split())
+    assert "July 15–16, 2014" in text
+    assert "Sunnylands, CA, Rancho Mirage, Northland" in text  # a comma inside a value is not a list
+    assert "Held · Dialogue round · In person" in text
+    assert "next: Second Security Talks (August 2015)" in text
+    assert "Border security" in text
+
+
+def test_delegations_side_by_side_in_registry_order_with_titles_then(html: Build) -> None:
+    table = html.html(EVENT_1).select_one("table.chron-delegations")
+    assert table is not None
+    assert [th.get_text(strip=True) for th in table.select("thead th")] == ["N. delegation", "S. delegation"]
+    columns = [" ".join(td.get_text(" ").split()) for td in table.select("tbody td")]
+    assert "Ann North , Deputy Minister, head of delegation" in columns[0]
+    assert "Cy North , Adviser" in columns[0]
+    assert "Bo South (南博) , Vice Minister" in columns[1]
+    link = table.select_one("a[href$='people.html#person-ann-north']")
+    assert link is not None
+
+
+def test_partial_dates_never_show_a_fake_day(html: Build) -> None:
+    assert "August 2015" in html.text(EVENT_2)
+    assert "c. March 2016" in html.text("chronology/2016/index")
+    assert "August 1" not in html.text(EVENT_2)
+
+
+def test_year_page_cards_and_hidden_toctree(html: Build) -> None:
+    page = html.html("chronology/2016/index")
+    titles = [a.get_text(strip=True) for a in page.select("div.chron-card .chron-card-title a")]
+    assert titles == ["Fourth Security Talks", "Interim Security Talks"]
+    badges = [b.get_text(strip=True) for b in page.select("div.chron-card .sd-badge")]
+    assert "Cancelled" in badges and "Talks round 4" in badges and "Talks interim" in badges
+
+
+def test_years_page_lists_years_in_order(html: Build) -> None:
+    links = [a.get_text(strip=True) for a in html.html("chronology/index").select("div.toctree-wrapper a")]
+    assert links == ["2014", "2015", "2016"]
+
+
+def test_series_page_shows_rounds_gaps_and_interim_sessions(html: Build) -> None:
+    rounds = [" ".join(li.get_text(" ").split()) for li in html.html("chronology/series/talks").select("ul.chron-rounds > li")]
+    assert rounds[0].startswith("Round 1: First Security Talks")
+    assert rounds[1].startswith("Round 2: Second Security Talks")
+    assert rounds[2].startswith("Round 3: no record of this round")
+    assert rounds[3].startswith("Round 4: Fourth Security Talks") and "(Cancelled)" in rounds[3]
+    assert rounds[4].startswith("Interim: Interim Security Talks")
+
+
+def test_previous_and_next_round_links(html: Build) -> None:
+    text = html.text(EVENT_2)
+    assert "previous: First Security Talks (July 15–16, 2014)" in text
+    assert "next: Fourth Security Talks (c. March 2016)" in text
+
+
+def test_people_index_with_titles_held_then(html: Build) -> None:
+    text = html.text("chronology/people")
+    assert "Ann North (N.) First Security Talks (July 15–16, 2014) — Deputy Minister, head of delegation" in text
+    assert "Second Security Talks (August 2015) — Minister, head of delegation" in text
+    assert html.html("chronology/people").select_one("#person-bo-south") is not None
+
+
+def test_topics_index(html: Build) -> None:
+    page = html.html("chronology/topics")
+    crime = page.select_one("#topic-crime").find_parent("li")
+    assert [a.get_text(strip=True) for a in crime.select("a")] == [
+        "Second Security Talks (August 2015)", "Fourth Security Talks (c. March 2016)"]
+
+
+def test_roles_render_titles_dates_and_citations(html: Build) -> None:
+    page = html.html(EVENT_2)
+    body = " ".join(page.select_one("div.body").get_text(" ").split())
+    assert "A follow-up to First Security Talks (July 15–16, 2014) ( Li 2015 ; Northland Foreign Office 2014 )" in body
+    cite = page.select_one("span.chron-cite")
+    assert cite is not None and cite["id"].startswith("cite-")
+    hrefs = [a["href"] for a in cite.select("a")]
+    assert hrefs == ["../../sources/index.html#source-south-2015", "../../sources/index.html#source-north-2014"]
+
+
+def test_event_page_ends_with_its_sources(html: Build) -> None:
+    sources = html.html(EVENT_2).select("div.chron-sources li")
+    assert [" ".join(li.get_text(" ").split())[:18] for li in sources] == ["Li 2015 . Second r", "Northland Foreign "]
+
+
+def test_bibliography_cited_by_links_to_passages(html: Build) -> None:
+    page = html.html("sources/index")
+    entry = page.select_one("#source-north-2014").find_parent("li")
+    cited_by = [a["href"] for a in entry.select("p.chron-cited-by a")]
+    assert len(cited_by) == 3
+    assert all("#cite-" in href for href in cited_by)
+    assert cited_by[0].startswith("../chronology/2014/2014-07-15-talks-1.html#cite-")
+
+
+def test_inventory_holds_every_object_type(html: Build) -> None:
+    inventory = InventoryFile.loads((html.outdir / "objects.inv").read_bytes(), uri="")
+    data = inventory.data
+    assert data["chron:event"]["talks-2"].uri == f"{EVENT_2}.html"
+    assert data["chron:event"]["talks-2"].display_name == "Second Security Talks"
+    assert data["chron:person"]["bo-south"].uri == "chronology/people.html#person-bo-south"
+    assert data["chron:series"]["talks"].uri == "chronology/series/talks.html"
+    assert data["chron:topic"]["crime"].uri == "chronology/topics.html#topic-crime"
+    assert data["chron:source"]["north-2014"].uri == "sources/index.html#source-north-2014"
+
+
+def test_latex_renders_the_same_views(tmp_path: Path) -> None:
+    result = build(copy_root("basic", tmp_path / "src"), "latex")
+    assert chronology_warnings(result.warnings) == []
+    tex = next(result.outdir.glob("*.tex")).read_text(encoding="utf-8")
+    assert "N. delegation" in tex and "S. delegation" in tex
+    assert r"\hyperref[\detokenize{chronology/people:person-ann-north}]" in tex
+    assert r"\label{\detokenize{chronology/people:person-ann-north}}" in tex
+    assert "Round 3:" in tex and "no record of this round" in tex
+    assert "Cited by:" in tex
+    assert "Held · Dialogue round · In person" in tex

@@ -1,0 +1,70 @@
+"""Every author mistake is a located, typed warning with a fix hint; none stops the build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import Build, build, chronology_warnings, copy_root
+
+EXPECTED = [
+    # (file, line, subtype, fragment of the message)
+    ("chronology/2020/2020-01-01-no-date.md", 2, "date", "has no 'date'; add `date:`"),
+    ("chronology/2020/2020-02-30-impossible.md", 3, "date", "'2020-02-30' is not a day of the calendar"),
+    ("chronology/2020/2020-03-10-ends-early.md", 4, "date", "end 2020-03-01 is before date 2020-03-10"),
+    ("chronology/2020/2020-04-01-bad-series.md", 6, "unknown-series", "unknown series 'talk'. Did you mean 'talks'?"),
+    ("chronology/2020/2020-04-02-bad-person.md", 8, "unknown-person", "Did you mean 'ann-north'?"),
+    ("chronology/2020/2020-04-03-bad-topic.md", 6, "unknown-topic", "unknown topic 'crimes'. Did you mean 'crime'?"),
+    ("chronology/2020/2020-04-04-bad-related.md", 7, "unknown-event", "unknown related event 'talks-2'"),
+    ("chronology/2020/2020-05-02-twin-b.md", 2, "duplicate", "event id 'twin' is already used by"),
+    ("chronology/2020/2020-06-01-round-clash.md", 7, "round", "round 1 of series 'talks' is also claimed by 'talks-1'"),
+    ("chronology/2020/2020-07-01-typo-field.md", 6, "field", "unknown field 'palce' in front matter. Did you mean 'place'?"),
+    ("chronology/2020/2020-07-02-wrong-type.md", 6, "value", "topics should be a list, not str 'border'"),
+    ("chronology/2020/2020-07-03-bad-status.md", 5, "value", "'helds' is not allowed. Did you mean 'held'?"),
+    ("chronology/2020/2020-08-01-malformed.md", 2, "yaml", "malformed YAML: while scanning a quoted scalar"),
+    ("chronology/2020/2020-09-01-bad-cite.md", 8, "unknown-source", "unknown source key 'north-2041'"),
+    ("chronology/2020/2020-09-01-bad-cite.md", 10, "unknown-event", "unknown event 'talks-l' in a {event} role"),
+    ("chronology/2020/2020-09-01-bad-cite.md", 10, "unknown-person", "Did you mean 'bo-south'?"),
+    ("chronology/2020/2020-11-01-misnamed.md", 3, "filename", "rename it to '2020-10-01-misnamed.md'"),
+    ("chronology/registry/people.yaml", 2, "field", "unknown field 'nmae_zh' in bo-south. Did you mean 'name_zh'?"),
+    ("chronology/registry/people.yaml", 3, "unknown-side", "person 'cy-north' has unknown side 'west'"),
+    ("sources/records/bad-url.yaml", 3, "value", "URL 'javascript:alert(1)' is not an http(s) address"),
+    ("sources/records/bad-url.yaml", 4, "date", "'2020-13' has no month 13"),
+]
+
+
+@pytest.fixture(scope="module")
+def result(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    return build(copy_root("warnings", tmp_path_factory.mktemp("warnings") / "src"))
+
+
+@pytest.mark.parametrize(("path", "line", "subtype", "fragment"), EXPECTED, ids=[f"{e[2]}:{Path(e[0]).stem}" for e in EXPECTED])
+def test_each_mistake_is_a_located_typed_warning(result: Build, path: str, line: int, subtype: str, fragment: str) -> None:
+    matches = [
+        w for w in chronology_warnings(result.warnings)
+        if f"{path}:{line}: WARNING:" in w and w.endswith(f"[chronology.{subtype}]") and fragment in w
+    ]
+    assert matches, f"no {subtype} warning at {path}:{line} containing {fragment!r}:\n{result.warnings}"
+
+
+def test_no_other_chronology_warnings_and_no_traceback(result: Build) -> None:
+    assert len(chronology_warnings(result.warnings)) == len(EXPECTED), result.warnings
+    assert "Traceback" not in result.warnings
+
+
+def test_events_with_fixable_mistakes_are_still_listed(result: Build) -> None:
+    """Data is never silently dropped: an event with an unknown person still appears, with the raw id."""
+    year = result.text("chronology/2020/index")
+    for title in ("Bad person", "Bad topic", "Bad series", "Round clash", "Typo field", "Twin one", "Twin two"):
+        assert title in year
+    assert "ann-nort" in result.text("chronology/2020/2020-04-02-bad-person")
+
+
+def test_warnings_can_be_silenced_by_subtype(tmp_path: Path) -> None:
+    src = copy_root("warnings", tmp_path / "src")
+    conf = src / "conf.py"
+    conf.write_text(conf.read_text() + "\nsuppress_warnings = ['chronology.unknown-person']\n")
+    warnings = chronology_warnings(build(src).warnings)
+    assert not [w for w in warnings if "unknown-person" in w]
+    assert [w for w in warnings if "unknown-topic" in w]

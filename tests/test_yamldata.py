@@ -1,0 +1,30 @@
+from chronology.yamldata import load, split_front_matter
+
+
+def test_lines_of_nested_keys_and_items() -> None:
+    loaded = load("title: T\ndelegations:\n  us:\n    - person: a\n      lead: true\n", first_line=2)
+    assert loaded.line(("title",)) == 2
+    assert loaded.line(("delegations", "us", 0, "person")) == 5
+    assert loaded.line(("delegations", "us", 0, "lead")) == 6
+    assert loaded.line(("delegations", "us", 0, "nothing")) == 5
+
+
+def test_dates_stay_strings_and_commas_stay_in_values() -> None:
+    loaded = load('date: 2014-07-15\nplace: {venue: "Sunnylands, CA"}\n')
+    assert loaded.data == {"date": "2014-07-15", "place": {"venue": "Sunnylands, CA"}}
+
+
+def test_duplicate_keys_are_reported_not_dropped_silently() -> None:
+    loaded = load("title: A\ntitle: B\n")
+    assert loaded.errors == [(2, "key 'title' appears twice; the later value wins, merge them")]
+
+
+def test_malformed_yaml_is_located_at_its_start() -> None:
+    loaded = load('title: "open\ndate: 2014\n', first_line=2)
+    assert loaded.data is None
+    assert loaded.errors[0][0] == 2
+
+
+def test_split_front_matter_counts_lines() -> None:
+    assert split_front_matter("---\na: 1\nb: 2\n---\nbody\n") == ("a: 1\nb: 2\n", "body\n", 4)
+    assert split_front_matter("# no front matter\n") is None
