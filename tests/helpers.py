@@ -13,8 +13,19 @@ from sphinx.util.console import strip_colors
 
 ROOTS = Path(__file__).parent / "roots"
 REPO = Path(__file__).parent.parent
-SKIP = {"_build", ".venv", ".git", "tests", "bench", ".ci", "scripts", ".mypy_cache", ".ruff_cache",
-        ".pytest_cache", "__pycache__"}
+SKIP = {
+    "_build",
+    ".venv",
+    ".git",
+    "tests",
+    "bench",
+    ".ci",
+    "scripts",
+    ".mypy_cache",
+    ".ruff_cache",
+    ".pytest_cache",
+    "__pycache__",
+}
 
 
 def copy_root(name: str, dest: Path) -> Path:
@@ -47,12 +58,28 @@ class Build:
         return " ".join(body.get_text(" ").split())
 
 
-def build(srcdir: Path, builder: str = "html", *, builddir: Path | None = None, parallel: int = 0,
-          fresh: bool = False, warningiserror: bool = False) -> Build:
+def build(
+    srcdir: Path,
+    builder: str = "html",
+    *,
+    builddir: Path | None = None,
+    parallel: int = 0,
+    fresh: bool = False,
+    warningiserror: bool = False,
+) -> Build:
     """Build ``srcdir`` and report which documents were written (serial writes only)."""
     warning = StringIO()
-    app = SphinxTestApp(builder, srcdir=srcdir, builddir=builddir or srcdir / "_build", freshenv=fresh,
-                        status=StringIO(), warning=warning, parallel=parallel, warningiserror=warningiserror)
+    app = SphinxTestApp(
+        builder,
+        srcdir=srcdir,
+        builddir=builddir or srcdir / "_build",
+        freshenv=fresh,
+        status=StringIO(),
+        warning=warning,
+        confoverrides={"html_theme": "alabaster"},  # SphinxTestApp would swap alabaster for "basic"
+        parallel=parallel,
+        warningiserror=warningiserror,
+    )
     written: set[str] = set()
     app.connect("doctree-resolved", lambda _app, _doctree, docname: written.add(docname))
     try:

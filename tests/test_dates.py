@@ -1,12 +1,15 @@
 import pytest
-
 from chronology.dates import DateError, PartialDate, display_range, ends_before, parse_date, sort_key
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("2014", PartialDate(2014)), ("2014-10", PartialDate(2014, 10)), ("2014-07-15", PartialDate(2014, 7, 15)),
-     (2014, PartialDate(2014))],
+    [
+        ("2014", PartialDate(2014)),
+        ("2014-10", PartialDate(2014, 10)),
+        ("2014-07-15", PartialDate(2014, 7, 15)),
+        (2014, PartialDate(2014)),
+    ],
 )
 def test_parse_precisions(text: object, expected: PartialDate) -> None:
     assert parse_date(text) == expected

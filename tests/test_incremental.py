@@ -7,7 +7,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
 from helpers import build, copy_root, html_files
 
 EVENT_1 = "chronology/2014/2014-07-15-talks-1"
@@ -54,13 +53,29 @@ SCENARIOS: dict[str, tuple[Callable[[Path], None], set[str]]] = {
     # name: (edit, every page that shows the changed data)
     "edit-title": (
         _edit_title,
-        {EVENT_1, EVENT_2, "chronology/2014/index", "chronology/2015/index", "chronology/series/talks",
-         "chronology/people", "chronology/topics", "sources/index"},
+        {
+            EVENT_1,
+            EVENT_2,
+            "chronology/2014/index",
+            "chronology/2015/index",
+            "chronology/series/talks",
+            "chronology/people",
+            "chronology/topics",
+            "sources/index",
+        },
     ),
     "add-event": (
         _add_event,
-        {"chronology/2015/2015-10-10-talks-3", "chronology/2015/index", "chronology/series/talks", EVENT_2,
-         EVENT_4, "chronology/topics", "sources/index", "chronology/2016/index"},
+        {
+            "chronology/2015/2015-10-10-talks-3",
+            "chronology/2015/index",
+            "chronology/series/talks",
+            EVENT_2,
+            EVENT_4,
+            "chronology/topics",
+            "sources/index",
+            "chronology/2016/index",
+        },
     ),
     "delete-event": (
         _delete_event,

@@ -5,9 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sphinx.util.inventory import InventoryFile
-
 from helpers import Build, build, chronology_warnings, copy_root
+from sphinx.util.inventory import InventoryFile
 
 EVENT_1 = "chronology/2014/2014-07-15-talks-1"
 EVENT_2 = "chronology/2015/2015-08-talks-2"
@@ -64,7 +63,9 @@ def test_years_page_lists_years_in_order(html: Build) -> None:
 
 
 def test_series_page_shows_rounds_gaps_and_interim_sessions(html: Build) -> None:
-    rounds = [" ".join(li.get_text(" ").split()) for li in html.html("chronology/series/talks").select("ul.chron-rounds > li")]
+    rounds = [
+        " ".join(li.get_text(" ").split()) for li in html.html("chronology/series/talks").select("ul.chron-rounds > li")
+    ]
     assert rounds[0].startswith("Round 1: First Security Talks")
     assert rounds[1].startswith("Round 2: Second Security Talks")
     assert rounds[2].startswith("Round 3: no record of this round")
@@ -89,7 +90,9 @@ def test_topics_index(html: Build) -> None:
     page = html.html("chronology/topics")
     crime = page.select_one("#topic-crime").find_parent("li")
     assert [a.get_text(strip=True) for a in crime.select("a")] == [
-        "Second Security Talks (August 2015)", "Fourth Security Talks (c. March 2016)"]
+        "Second Security Talks (August 2015)",
+        "Fourth Security Talks (c. March 2016)",
+    ]
 
 
 def test_roles_render_titles_dates_and_citations(html: Build) -> None:

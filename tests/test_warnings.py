@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from helpers import Build, build, chronology_warnings, copy_root
 
 EXPECTED = [
@@ -19,7 +18,12 @@ EXPECTED = [
     ("chronology/2020/2020-04-04-bad-related.md", 7, "unknown-event", "unknown related event 'talks-2'"),
     ("chronology/2020/2020-05-02-twin-b.md", 2, "duplicate", "event id 'twin' is already used by"),
     ("chronology/2020/2020-06-01-round-clash.md", 7, "round", "round 1 of series 'talks' is also claimed by 'talks-1'"),
-    ("chronology/2020/2020-07-01-typo-field.md", 6, "field", "unknown field 'palce' in front matter. Did you mean 'place'?"),
+    (
+        "chronology/2020/2020-07-01-typo-field.md",
+        6,
+        "field",
+        "unknown field 'palce' in front matter. Did you mean 'place'?",
+    ),
     ("chronology/2020/2020-07-02-wrong-type.md", 6, "value", "topics should be a list, not str 'border'"),
     ("chronology/2020/2020-07-03-bad-status.md", 5, "value", "'helds' is not allowed. Did you mean 'held'?"),
     ("chronology/2020/2020-08-01-malformed.md", 2, "yaml", "malformed YAML: while scanning a quoted scalar"),
@@ -39,10 +43,15 @@ def result(tmp_path_factory: pytest.TempPathFactory) -> Build:
     return build(copy_root("warnings", tmp_path_factory.mktemp("warnings") / "src"))
 
 
-@pytest.mark.parametrize(("path", "line", "subtype", "fragment"), EXPECTED, ids=[f"{e[2]}:{Path(e[0]).stem}" for e in EXPECTED])
-def test_each_mistake_is_a_located_typed_warning(result: Build, path: str, line: int, subtype: str, fragment: str) -> None:
+@pytest.mark.parametrize(
+    ("path", "line", "subtype", "fragment"), EXPECTED, ids=[f"{e[2]}:{Path(e[0]).stem}" for e in EXPECTED]
+)
+def test_each_mistake_is_a_located_typed_warning(
+    result: Build, path: str, line: int, subtype: str, fragment: str
+) -> None:
     matches = [
-        w for w in chronology_warnings(result.warnings)
+        w
+        for w in chronology_warnings(result.warnings)
         if f"{path}:{line}: WARNING:" in w and w.endswith(f"[chronology.{subtype}]") and fragment in w
     ]
     assert matches, f"no {subtype} warning at {path}:{line} containing {fragment!r}:\n{result.warnings}"

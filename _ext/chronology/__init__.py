@@ -19,18 +19,14 @@ __version__ = "0.1.0"
 
 
 def _load_data(app: Sphinx) -> None:
-    registry = load_registry(
-        Path(app.srcdir), app.config.chronology_registry_dir, app.config.chronology_sources_dir
-    )
+    registry = load_registry(Path(app.srcdir), app.config.chronology_registry_dir, app.config.chronology_sources_dir)
     domain = app.env.domains[ChronologyDomain.name]
     assert isinstance(domain, ChronologyDomain)
     domain.set_registry(registry)
 
 
 def setup_config(app: Sphinx) -> None:
-    app.add_config_value(
-        "chronology_event_docs", ["chronology/[0-9][0-9][0-9][0-9]/*"], "env", types=frozenset({list})
-    )
+    app.add_config_value("chronology_event_docs", ["chronology/[0-9][0-9][0-9][0-9]/*"], "env", types=frozenset({list}))
     app.add_config_value("chronology_registry_dir", "chronology/registry", "env", types=frozenset({str}))
     app.add_config_value("chronology_sources_dir", "sources/records", "env", types=frozenset({str}))
 

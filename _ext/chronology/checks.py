@@ -4,7 +4,7 @@ clash. Each problem is reported at the line of the field that holds it, with the
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from .index import Index
 from .model import Event
@@ -20,11 +20,16 @@ def check_all(index: Index) -> None:
     check_references(index)
 
 
-def _unknown(subtype: Subtype, what: str, value: str, known: Iterable[str], where: tuple[str, int | None],
-             registry_file: str) -> None:
+def _unknown(
+    subtype: Subtype, what: str, value: str, known: Iterable[str], where: tuple[str, int | None], registry_file: str
+) -> None:
     known = list(known)
-    warn(subtype, f"unknown {what} {value!r}.{suggest(value, known)} "
-         f"Use an id defined in {registry_file}, or add {value!r} there.", where)
+    warn(
+        subtype,
+        f"unknown {what} {value!r}.{suggest(value, known)} "
+        f"Use an id defined in {registry_file}, or add {value!r} there.",
+        where,
+    )
 
 
 def check_duplicates(index: Index) -> None:
@@ -57,35 +62,66 @@ def check_event_ids(index: Index, event: Event) -> None:
     registry = index.registry
     doc = event.docname
     if event.series and event.series not in registry.series:
-        _unknown(Subtype.unknown_series, "series", event.series, registry.series, (doc, event.line("series")),
-                 "chronology/registry/series.yaml")
+        _unknown(
+            Subtype.unknown_series,
+            "series",
+            event.series,
+            registry.series,
+            (doc, event.line("series")),
+            "chronology/registry/series.yaml",
+        )
     for side, delegates in event.delegations:
         if registry.sides and side not in registry.sides:
-            _unknown(Subtype.unknown_side, "side", side, registry.sides, (doc, event.line(f"delegations.{side}")),
-                     "chronology/registry/sides.yaml")
+            _unknown(
+                Subtype.unknown_side,
+                "side",
+                side,
+                registry.sides,
+                (doc, event.line(f"delegations.{side}")),
+                "chronology/registry/sides.yaml",
+            )
         for number, delegate in enumerate(delegates):
             if delegate.person not in registry.people:
-                _unknown(Subtype.unknown_person, "person", delegate.person, registry.people,
-                         (doc, event.line(f"delegations.{side}.{number}.person")), "chronology/registry/people.yaml")
+                _unknown(
+                    Subtype.unknown_person,
+                    "person",
+                    delegate.person,
+                    registry.people,
+                    (doc, event.line(f"delegations.{side}.{number}.person")),
+                    "chronology/registry/people.yaml",
+                )
     for number, topic in enumerate(event.topics):
         if topic not in registry.topics:
-            _unknown(Subtype.unknown_topic, "topic", topic, registry.topics, (doc, event.line(f"topics.{number}")),
-                     "chronology/registry/topics.yaml")
+            _unknown(
+                Subtype.unknown_topic,
+                "topic",
+                topic,
+                registry.topics,
+                (doc, event.line(f"topics.{number}")),
+                "chronology/registry/topics.yaml",
+            )
     for number, related in enumerate(event.related):
         if related.event not in index.by_id:
-            warn(Subtype.unknown_event, f"unknown related event {related.event!r}."
-                 f"{suggest(related.event, index.by_id)} Use the id of an existing event.",
-                 (doc, event.line(f"related.{number}.event")))
+            warn(
+                Subtype.unknown_event,
+                f"unknown related event {related.event!r}."
+                f"{suggest(related.event, index.by_id)} Use the id of an existing event.",
+                (doc, event.line(f"related.{number}.event")),
+            )
     if event.exchange and event.exchange.record and event.exchange.record not in registry.sources:
-        warn(Subtype.unknown_source, f"unknown source {event.exchange.record!r} for the exchange record."
-             f"{suggest(event.exchange.record, registry.sources)} Add sources/records/"
-             f"{event.exchange.record}.yaml or correct the key.", (doc, event.line("exchange.record")))
+        warn(
+            Subtype.unknown_source,
+            f"unknown source {event.exchange.record!r} for the exchange record."
+            f"{suggest(event.exchange.record, registry.sources)} Add sources/records/"
+            f"{event.exchange.record}.yaml or correct the key.",
+            (doc, event.line("exchange.record")),
+        )
 
 
 def check_references(index: Index) -> None:
     """Roles in the text (``{event}``, ``{person}``, ``{cite}`` ...) must name existing records."""
     registry = index.registry
-    known = {
+    known: dict[str, Mapping[str, object]] = {
         "event": index.by_id,
         "person": registry.people,
         "series": registry.series,
@@ -95,12 +131,18 @@ def check_references(index: Index) -> None:
         for ref in references:
             pool = known.get(ref.type, {})
             if ref.target not in pool:
-                warn(Subtype(f"unknown-{ref.type}"), f"unknown {ref.type} {ref.target!r} in a "
-                     f"{{{ref.type}}} role.{suggest(ref.target, pool)}", (docname, ref.line))
+                warn(
+                    Subtype(f"unknown-{ref.type}"),
+                    f"unknown {ref.type} {ref.target!r} in a {{{ref.type}}} role.{suggest(ref.target, pool)}",
+                    (docname, ref.line),
+                )
     for docname, cites in sorted(index.citations.items()):
         for citation in cites:
             for key in citation.keys:
                 if key not in registry.sources:
-                    warn(Subtype.unknown_source, f"unknown source key {key!r} in a {{cite}} role."
-                         f"{suggest(key, registry.sources)} Add sources/records/{key}.yaml or correct the key.",
-                         (docname, citation.line))
+                    warn(
+                        Subtype.unknown_source,
+                        f"unknown source key {key!r} in a {{cite}} role."
+                        f"{suggest(key, registry.sources)} Add sources/records/{key}.yaml or correct the key.",
+                        (docname, citation.line),
+                    )

@@ -7,6 +7,7 @@ short label used in running text, from the record's first author or, failing tha
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from docutils import nodes
@@ -45,8 +46,9 @@ def cite_role(
     text: str,
     lineno: int,
     inliner: Inliner,
+    /,
     options: dict[str, Any] | None = None,
-    content: list[str] | None = None,
+    content: Sequence[str] = (),
 ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
     """``{cite}`key-a; key-b``` becomes ``(Label A; Label B)``, each label a link to the bibliography."""
     env = inliner.document.settings.env

@@ -4,8 +4,8 @@ events, people, series, topics and sources, and all of them in ``objects.inv``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Set
-from typing import Any
+from collections.abc import Iterator, Mapping, Set
+from typing import Any, ClassVar
 
 from docutils import nodes
 from docutils.nodes import Element
@@ -45,7 +45,7 @@ class ChronologyDomain(Domain):
         "topic": XRefRole(),
         "cite": citations.cite_role,
     }
-    initial_data: dict[str, Any] = {
+    initial_data: ClassVar[dict[str, Any]] = {
         "events": {},  # docname -> Event
         "views": {},  # docname -> tuple[View, ...]
         "refs": {},  # docname -> tuple[Reference, ...]
@@ -89,9 +89,7 @@ class ChronologyDomain(Domain):
 
     def process_doc(self, env: BuildEnvironment, docname: str, document: nodes.document) -> None:
         """Record the views, cross-references and citations a document contains."""
-        views = tuple(
-            View(node["kind"], node["arg"], _line(node)) for node in document.findall(chronology_view)
-        )
+        views = tuple(View(node["kind"], node["arg"], _line(node)) for node in document.findall(chronology_view))
         refs = tuple(
             Reference(node["reftype"], node["reftarget"], _line(node))
             for node in document.findall(addnodes.pending_xref)
@@ -147,12 +145,13 @@ class ChronologyDomain(Domain):
         if typ == "event" and target in index.by_id:
             event = index.by_id[target]
             return event.docname, "", f"{event.title} ({event.when})"
-        found: Any = {
+        pools: dict[str, Mapping[str, Any]] = {
             "person": registry.people,
             "series": registry.series,
             "topic": registry.topics,
             "source": registry.sources,
-        }.get(typ, {}).get(target)
+        }
+        found = pools.get(typ, {}).get(target)
         if found is None:
             return None
         if typ == "person":
@@ -163,7 +162,7 @@ class ChronologyDomain(Domain):
             return index.doc_of("topics") or "", f"topic-{target}", found.name
         return index.doc_of("bibliography") or "", f"source-{target}", citations.label(found)
 
-    def resolve_xref(
+    def resolve_xref(  # type: ignore[override]
         self,
         env: BuildEnvironment,
         fromdocname: str,
@@ -173,6 +172,8 @@ class ChronologyDomain(Domain):
         node: pending_xref,
         contnode: Element,
     ) -> nodes.reference | nodes.inline | None:
+        # An inline (plain text) for a known target that has no page to link to, e.g. a person in a
+        # project without a people index: Sphinx puts any returned node in place of the reference.
         found = self.target(typ, target)
         if found is None:
             return None
@@ -212,4 +213,3 @@ def _line(node: Element) -> int | None:
             return int(current.line)
         current = current.parent
     return None
-

@@ -91,8 +91,12 @@ def read_event(docname: str, loaded: Loaded) -> Event | None:
     for line, message in loaded.errors:
         report(Subtype.yaml, f"{message} in the front matter.", line)
     if loaded.data is None and not loaded.errors:
-        report(Subtype.missing, "event page has no front matter; start the file with `---` and the "
-               "event's fields (title, date, kind, status), then `---`.", 1)
+        report(
+            Subtype.missing,
+            "event page has no front matter; start the file with `---` and the "
+            "event's fields (title, date, kind, status), then `---`.",
+            1,
+        )
         return None
     if not isinstance(loaded.data, dict):
         if loaded.data is not None:
@@ -154,7 +158,7 @@ def _event(
         timezone=data.get("timezone", ""),
         kind=data.get("kind", "context"),
         status=data.get("status", "held"),
-        format=data.get("format", "in-person"),
+        format=data.get("format", ""),
         place=Place(**data["place"]) if data.get("place") else None,
         series=data.get("series", ""),
         round=round_value if isinstance(round_value, int) else None,
@@ -167,8 +171,10 @@ def _event(
         related=tuple(Related(**r) for r in data.get("related") or () if r and "event" in r),
         outcomes=tuple(data.get("outcomes") or ()),
         exchange=_exchange(data.get("exchange")),
-        lines=tuple((".".join(str(p) for p in path), line) for path, line in sorted(
-            loaded.lines.items(), key=lambda item: [str(p) for p in item[0]])),
+        lines=tuple(
+            (".".join(str(p) for p in path), line)
+            for path, line in sorted(loaded.lines.items(), key=lambda item: [str(p) for p in item[0]])
+        ),
     )
 
 

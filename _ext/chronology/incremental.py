@@ -14,8 +14,8 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from . import viewdata
-from .views import listed_folder_changed
 from .domain import ChronologyDomain
+from .views import listed_folder_changed
 
 
 def _domain(env: BuildEnvironment) -> ChronologyDomain:

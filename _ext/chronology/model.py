@@ -67,7 +67,7 @@ class Event:
     timezone: str = ""
     kind: str = "context"
     status: str = "held"
-    format: str = "in-person"
+    format: str = ""  # not recorded unless the front matter says
     place: Place | None = None
     series: str = ""
     round: int | None = None

@@ -116,8 +116,14 @@ def _check_source(data: dict[str, Any], loaded: Loaded, relpath: str) -> None:
             except DateError as exc:
                 warn(Subtype.date, f"{name}: {exc}.", f"{relpath}:{loaded.line((name,))}")
     custom = data.get("custom") or {}
-    for name, value, path in (("URL", data.get("URL"), ("URL",)),
-                              ("archive-url", custom.get("archive-url"), ("custom", "archive-url"))):
+    for name, value, path in (
+        ("URL", data.get("URL"), ("URL",)),
+        ("archive-url", custom.get("archive-url"), ("custom", "archive-url")),
+    ):
         if value and not str(value).startswith(("http://", "https://")):
-            warn(Subtype.value, f"{name} {value!r} is not an http(s) address, so no link is made; "
-                 "give the web address starting with https:// or http://.", f"{relpath}:{loaded.line(path)}")
+            warn(
+                Subtype.value,
+                f"{name} {value!r} is not an http(s) address, so no link is made; "
+                "give the web address starting with https:// or http://.",
+                f"{relpath}:{loaded.line(path)}",
+            )

@@ -58,14 +58,15 @@ def words(value: str) -> str:
 def badges(ctx: Context, card: Card) -> nodes.paragraph:
     para = nodes.paragraph(classes=["chron-badges"])
     labels = [(words(card.kind), "secondary"), (words(card.status), STATUS_COLOURS.get(card.status, "info"))]
-    if card.format != "in-person":
+    if card.format not in ("in-person", ""):
         labels.append((words(card.format), "info"))
     if card.series:
         labels.append((" ".join(filter(None, (card.series, card.round))), "primary"))
     for position, (text, colour) in enumerate(labels):
         if ctx.html:
-            para += nodes.inline(text, text, classes=["sd-sphinx-override", "sd-badge", f"sd-bg-{colour}",
-                                                      f"sd-bg-text-{colour}"])
+            para += nodes.inline(
+                text, text, classes=["sd-sphinx-override", "sd-badge", f"sd-bg-{colour}", f"sd-bg-text-{colour}"]
+            )
             para += nodes.Text(" ")
         else:
             para += nodes.Text((" \u00b7 " if position else "") + text)
@@ -77,8 +78,9 @@ def render_card(ctx: Context, card: Card) -> nodes.container:
     title = nodes.paragraph(classes=["sd-card-title", "sd-font-weight-bold", "chron-card-title"])
     title += ctx.event(card.event)
     body += title
-    body += nodes.paragraph(text=" \u00b7 ".join(filter(None, (card.event.when, card.place))),
-                            classes=["chron-card-when"])
+    body += nodes.paragraph(
+        text=" \u00b7 ".join(filter(None, (card.event.when, card.place))), classes=["chron-card-when"]
+    )
     if card.leads:
         body += nodes.paragraph(
             text="; ".join(f"{side}: {', '.join(names)}" for side, names in card.leads), classes=["chron-card-leads"]
@@ -116,7 +118,7 @@ def render_header(ctx: Context, data: Header) -> nodes.container:
     when = card.event.when + (f" ({data.timezone})" if data.timezone else "")
     fields += _field("Date", nodes.Text(when))
     fields += _field("Place", nodes.Text(card.place or "not recorded"))
-    fields += _field("Status", nodes.Text(" \u00b7 ".join(words(v) for v in (card.status, card.kind, card.format))))
+    fields += _field("Status", nodes.Text(" \u00b7 ".join(words(v) for v in (card.status, card.kind, card.format) if v)))
     if data.series:
         series_nodes: list[nodes.Node] = [ctx.link(data.series)]
         if card.round:
@@ -129,7 +131,9 @@ def render_header(ctx: Context, data: Header) -> nodes.container:
     if data.topics:
         fields += _field("Topics", *_joined(ctx, [ctx.link(t) for t in data.topics]))
     if data.related:
-        fields += _field("Related", *_joined(ctx, [_related(ctx, relation, target) for relation, target in data.related], "; "))
+        fields += _field(
+            "Related", *_joined(ctx, [_related(ctx, relation, target) for relation, target in data.related], "; ")
+        )
     container = nodes.container(classes=["chron-header"])
     container += fields
     if data.delegations:
@@ -221,7 +225,9 @@ def _anchor(anchor: str) -> nodes.target:
     return nodes.target("", "", ids=[anchor])
 
 
-def render_people(ctx: Context, people: tuple[tuple[str, str, str, tuple[tuple[EventLink, str, bool], ...]], ...]) -> list[nodes.Node]:
+def render_people(
+    ctx: Context, people: tuple[tuple[str, str, str, tuple[tuple[EventLink, str, bool], ...]], ...]
+) -> list[nodes.Node]:
     items = nodes.bullet_list(classes=["chron-people"])
     for ident, name, side, events in people:
         para = nodes.paragraph()
@@ -254,12 +260,16 @@ def render_topics(ctx: Context, topics: tuple[tuple[str, str, str, tuple[EventLi
             para += nodes.Text(f": {description}")
         item = nodes.list_item("", para)
         if events:
-            item += nodes.bullet_list("", *(nodes.list_item("", nodes.paragraph("", "", ctx.event(e, with_date=True))) for e in events))
+            item += nodes.bullet_list(
+                "", *(nodes.list_item("", nodes.paragraph("", "", ctx.event(e, with_date=True))) for e in events)
+            )
         items += item
     return [items]
 
 
-def source_line(ctx: Context, entry: tuple[str, str, str, str, str, str], bib_doc: str | None, anchor: bool) -> nodes.paragraph:
+def source_line(
+    ctx: Context, entry: tuple[str, str, str, str, str, str], bib_doc: str | None, anchor: bool
+) -> nodes.paragraph:
     key, label, title, outlet, date, url = entry
     para = nodes.paragraph(classes=["chron-source"])
     if anchor:
@@ -274,7 +284,9 @@ def source_line(ctx: Context, entry: tuple[str, str, str, str, str, str], bib_do
     return para
 
 
-def render_sources(ctx: Context, entries: tuple[tuple[str, str, str, str, str, str], ...], bib_doc: str | None) -> list[nodes.Node]:
+def render_sources(
+    ctx: Context, entries: tuple[tuple[str, str, str, str, str, str], ...], bib_doc: str | None
+) -> list[nodes.Node]:
     if not entries:
         return []
     section = nodes.container(classes=["chron-sources"])
@@ -283,7 +295,9 @@ def render_sources(ctx: Context, entries: tuple[tuple[str, str, str, str, str, s
     return [section]
 
 
-def render_bibliography(ctx: Context, rows: tuple[tuple[tuple[str, str, str, str, str, str], tuple[tuple[str, str, str], ...]], ...]) -> list[nodes.Node]:
+def render_bibliography(
+    ctx: Context, rows: tuple[tuple[tuple[str, str, str, str, str, str], tuple[tuple[str, str, str], ...]], ...]
+) -> list[nodes.Node]:
     items = nodes.bullet_list(classes=["chron-bibliography"])
     for entry, citing in rows:
         item = nodes.list_item("", source_line(ctx, entry, None, True))

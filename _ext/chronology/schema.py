@@ -28,9 +28,7 @@ def _object(properties: dict[str, Any], required: tuple[str, ...] = ()) -> dict[
     }
 
 
-DELEGATE = _object(
-    {"person": ID, "title": TEXT, "lead": {"type": "boolean"}, "role": TEXT}, required=("person",)
-)
+DELEGATE = _object({"person": ID, "title": TEXT, "lead": {"type": "boolean"}, "role": TEXT}, required=("person",))
 EXCHANGE = _object(
     {
         "government": {"type": "boolean"},
@@ -85,12 +83,8 @@ def registry_schema(entry: dict[str, Any]) -> dict[str, Any]:
 
 REGISTRIES: dict[str, dict[str, Any]] = {
     "sides": registry_schema(_object({"name": TEXT, "short": TEXT, "long": TEXT}, ("name",))),
-    "series": registry_schema(
-        _object({"name": TEXT, "short": TEXT, "level": TEXT, "description": TEXT}, ("name",))
-    ),
-    "people": registry_schema(
-        _object({"name": TEXT, "name_zh": TEXT, "side": ID, "note": TEXT}, ("name",))
-    ),
+    "series": registry_schema(_object({"name": TEXT, "short": TEXT, "level": TEXT, "description": TEXT}, ("name",))),
+    "people": registry_schema(_object({"name": TEXT, "name_zh": TEXT, "side": ID, "note": TEXT}, ("name",))),
     "topics": registry_schema(_object({"name": TEXT, "description": TEXT}, ("name",))),
 }
 
@@ -143,9 +137,7 @@ def validate(loaded: Loaded, schema: dict[str, Any], what: str, report: Report) 
     return bad
 
 
-def _explain(
-    error: jsonschema.ValidationError, path: Path, what: str
-) -> list[tuple[Subtype, str, Path]]:
+def _explain(error: jsonschema.ValidationError, path: Path, what: str) -> list[tuple[Subtype, str, Path]]:
     where = ".".join(str(p) for p in path) or what
     schema = error.schema if isinstance(error.schema, dict) else {}
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
@@ -165,7 +157,8 @@ def _explain(
         subtype = Subtype.date if missing == "date" else Subtype.missing
         return [(subtype, f"{where} has no {missing!r}; add `{missing}:` to it.", path)]
     if error.validator == "enum":
-        options = [str(o) for o in error.validator_value]
+        values = error.validator_value
+        options = [str(o) for o in values] if isinstance(values, list) else []
         hint = suggest(str(error.instance), options)
         return [
             (
@@ -218,11 +211,7 @@ def usable(value: Any, path: Path, bad: set[Path]) -> Any:
     if path in bad:
         return None
     if isinstance(value, dict):
-        return {
-            key: usable(item, (*path, key), bad)
-            for key, item in value.items()
-            if (*path, key) not in bad
-        }
+        return {key: usable(item, (*path, key), bad) for key, item in value.items() if (*path, key) not in bad}
     if isinstance(value, list):
         return [usable(item, (*path, i), bad) for i, item in enumerate(value) if (*path, i) not in bad]
     return value

@@ -71,7 +71,9 @@ def series_link(index: Index, series: str) -> Link:
 
 def _sides_in_order(index: Index, event: Event) -> list[str]:
     order = list(index.registry.sides)
-    return sorted((side for side, _ in event.delegations), key=lambda s: (s not in order, order.index(s) if s in order else 0, s))
+    return sorted(
+        (side for side, _ in event.delegations), key=lambda s: (s not in order, order.index(s) if s in order else 0, s)
+    )
 
 
 def card(index: Index, event: Event) -> Card:
@@ -79,7 +81,9 @@ def card(index: Index, event: Event) -> Card:
     series = index.registry.series.get(event.series)
     return Card(
         event=link(event),
-        place="virtual" if event.format == "virtual" and not event.place else (event.place.display() if event.place else ""),
+        place="virtual"
+        if event.format == "virtual" and not event.place
+        else (event.place.display() if event.place else ""),
         leads=tuple(
             (side_name(index, side), tuple(person_link(index, d.person)[2] for d in leads[side]))
             for side in _sides_in_order(index, event)
@@ -153,7 +157,9 @@ def people(index: Index) -> tuple[tuple[str, str, str, tuple[tuple[EventLink, st
             person.id,
             person.display(),
             side_name(index, person.side) if person.side else "",
-            tuple((link(event), delegate.title, delegate.lead) for event, delegate in index.by_person.get(person.id, [])),
+            tuple(
+                (link(event), delegate.title, delegate.lead) for event, delegate in index.by_person.get(person.id, [])
+            ),
         )
         for person in entries
     )
@@ -188,7 +194,9 @@ def event_sources(index: Index, docname: str) -> tuple[tuple[str, str, str, str,
     return tuple(source_entry(index, key) for key in keys if key in index.registry.sources)
 
 
-def bibliography(index: Index) -> tuple[tuple[tuple[str, str, str, str, str, str], tuple[tuple[str, str, str], ...]], ...]:
+def bibliography(
+    index: Index,
+) -> tuple[tuple[tuple[str, str, str, str, str, str], tuple[tuple[str, str, str], ...]], ...]:
     """Every source, sorted by label, with the passages that cite it (docname, anchor, event title)."""
     rows = []
     for key in sorted(index.registry.sources, key=lambda k: (label(index.registry.sources[k]).lower(), k)):

@@ -68,13 +68,18 @@ class ChronologyYear(SphinxDirective):
         folder = posixpath.dirname(self.env.docname)
         year = self.arguments[0] if self.arguments else posixpath.basename(folder)
         if not _YEAR.match(year):
-            warn(Subtype.view, f"chronology-year needs a four-digit year, got {year!r}; put the page in a "
-                 "folder named after the year or give the year as the argument.", self.get_location())
+            warn(
+                Subtype.view,
+                f"chronology-year needs a four-digit year, got {year!r}; put the page in a "
+                "folder named after the year or give the year as the argument.",
+                self.get_location(),
+            )
             return []
         prefix = f"{folder}/" if folder else ""
         pages = sorted(
-            d for d in self.env.found_docs
-            if d.startswith(prefix) and "/" not in d[len(prefix):] and d != self.env.docname
+            d
+            for d in self.env.found_docs
+            if d.startswith(prefix) and "/" not in d[len(prefix) :] and d != self.env.docname
         )
         return [_view(self, "year", year), _toctree(self, pages, hidden=True)]
 
@@ -86,8 +91,7 @@ class ChronologyYears(SphinxDirective):
         folder = posixpath.dirname(self.env.docname)
         prefix = f"{folder}/" if folder else ""
         pages = sorted(
-            d for d in self.env.found_docs
-            if d.startswith(prefix) and re.fullmatch(r"\d{4}/index", d[len(prefix):])
+            d for d in self.env.found_docs if d.startswith(prefix) and re.fullmatch(r"\d{4}/index", d[len(prefix) :])
         )
         return [_view(self, "years"), _toctree(self, pages, hidden=False)]
 

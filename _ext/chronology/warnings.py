@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from enum import Enum
+from enum import StrEnum
 
 from sphinx.util import logging
 
@@ -17,7 +17,7 @@ logger = logging.getLogger("chronology")
 WARNING_TYPE = "chronology"
 
 
-class Subtype(str, Enum):
+class Subtype(StrEnum):
     """Warning subtypes, one per kind of author mistake."""
 
     yaml = "yaml"  #: front matter or data file is not valid YAML

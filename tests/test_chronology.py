@@ -1,0 +1,82 @@
+"""The real chronology: builds with warnings as errors, and the seed events carry their sourced facts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import Build, build, copy_root
+
+# (file, date as shown, place, U.S. delegation heads, PRC delegation heads), from research/dialogues.md
+SEED_EVENTS = [
+    ("2014/2014-07-15-ct-dialogue-1", "July 15, 2014", "Washington", ["Tina Kaidanow"], ["Cheng Guoping"]),
+    ("2015/2015-08-04-ct-dialogue-2", "August 4, 2015", "Beijing", ["Tina Kaidanow"], ["Cheng Guoping"]),
+    (
+        "2016/2016-07-24-rice-beijing-2016",
+        "July 24–27, 2016",
+        "Beijing",
+        ["Susan Rice"],
+        ["Xi Jinping", "Yang Jiechi", "Fan Changlong", "Meng Jianzhu"],
+    ),
+    ("2016/2016-10-25-ct-dialogue-3", "October 25, 2016", "Washington", ["Justin Siberell"], ["Li Huilai"]),
+    ("2017/2017-04-06-mar-a-lago-2017", "April 6–7, 2017", "Palm Beach", ["Donald Trump"], ["Xi Jinping"]),
+    (
+        "2017/2017-06-21-dsd-1",
+        "June 21, 2017",
+        "Washington",
+        ["Rex Tillerson", "Jim Mattis"],
+        ["Yang Jiechi", "Fang Fenghui"],
+    ),
+    ("2017/2017-07-ced-1", "July 2017", "", [], []),
+    ("2017/2017-09-28-scd-1", "September 28, 2017", "Washington", ["Rex Tillerson"], ["Liu Yandong"]),
+    ("2017/2017-10-04-lecd-1", "October 4, 2017", "Washington", ["Jeff Sessions", "Elaine Duke"], ["Guo Shengkun"]),
+    ("2017/2017-11-08-trump-beijing-2017", "November 8–10, 2017", "Beijing", ["Donald Trump"], ["Xi Jinping"]),
+]
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    src = copy_root("chronology", tmp_path_factory.mktemp("chronology") / "src")
+    return build(src, warningiserror=True)
+
+
+def test_builds_without_warnings(site: Build) -> None:
+    assert site.warnings.strip() == ""
+
+
+@pytest.mark.parametrize(("doc", "when", "place", "us", "cn"), SEED_EVENTS, ids=[e[0] for e in SEED_EVENTS])
+def test_seed_events_have_dates_places_and_delegations(
+    site: Build, doc: str, when: str, place: str, us: list[str], cn: list[str]
+) -> None:
+    page = site.html(f"chronology/{doc}")
+    header = " ".join(page.select_one("div.chron-header").get_text(" ").split())
+    assert f"Date : {when}" in header
+    assert place in header
+    heads = [
+        [" ".join(s.get_text(" ").split()) for s in td.select("strong")]
+        for td in page.select("table.chron-delegations tbody td")
+    ]
+    if us or cn:
+        assert heads[0][: len(us)] == us
+        assert [name.split(" (")[0] for name in heads[1]][: len(cn)] == cn
+    else:
+        assert heads == []
+
+
+def test_every_event_cites_a_source(site: Build) -> None:
+    for doc, *_ in SEED_EVENTS:
+        assert site.html(f"chronology/{doc}").select("div.chron-sources li"), doc
+
+
+def test_every_source_is_cited(site: Build) -> None:
+    entries = site.html("sources/index").select("ul.chron-bibliography > li")
+    assert entries
+    uncited = [li.get_text(" ")[:60] for li in entries if li.select_one("p.chron-cited-by") is None]
+    assert uncited == []
+
+
+def test_latex_build_has_no_warnings(tmp_path: Path) -> None:
+    result = build(copy_root("chronology", tmp_path / "src"), "latex", warningiserror=True)
+    assert result.warnings.strip() == ""
+    assert "Second U.S.–China Counterterrorism Dialogue" in next(result.outdir.glob("*.tex")).read_text()
