@@ -1,4 +1,5 @@
 import pytest
+
 from chronology.dates import DateError, PartialDate, display_range, ends_before, parse_date, sort_key
 
 

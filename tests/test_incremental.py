@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
 from helpers import build, copy_root, html_files
 
 EVENT_1 = "chronology/2014/2014-07-15-talks-1"

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import Build, build, chronology_warnings, copy_root
 from sphinx.util.inventory import InventoryFile
+
+from helpers import Build, build, chronology_warnings, copy_root
 
 EVENT_1 = "chronology/2014/2014-07-15-talks-1"
 EVENT_2 = "chronology/2015/2015-08-talks-2"

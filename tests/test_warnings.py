@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from helpers import Build, build, chronology_warnings, copy_root
 
 EXPECTED = [
