@@ -57,9 +57,7 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     real = OUT / "src-real"
     shutil.rmtree(real, ignore_errors=True)
-    shutil.copytree(
-        REPO, real, ignore=shutil.ignore_patterns(".*", "_build", "tests", "bench", "*.egg-info")
-    )
+    shutil.copytree(REPO, real, ignore=shutil.ignore_patterns(".*", "_build", "tests", "bench", "*.egg-info"))
     rows = [measure("real chronology", real)]
     rows += [measure(f"generated {n}", generate(OUT / f"src-{n}", n)) for n in args.sizes]
     header = ["project", "events", "full_build_s", "noop_rebuild_s", "one_edit_rebuild_s", "event_page_bytes_median"]
