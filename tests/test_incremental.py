@@ -26,6 +26,10 @@ def _edit_title(src: Path) -> None:
     _replace(src / f"{EVENT_1}.md", "title: First Security Talks", "title: Opening Security Talks")
 
 
+def _edit_referring_event(src: Path) -> None:
+    _replace(src / f"{EVENT_2}.md", "title: Second Security Talks", "title: Follow-up Security Talks")
+
+
 def _add_event(src: Path) -> None:
     (src / "chronology/2015/2015-10-10-talks-3.md").write_text(
         "---\ntitle: Third Security Talks\ndate: 2015-10-10\nkind: dialogue-round\nstatus: held\n"
@@ -59,6 +63,21 @@ SCENARIOS: dict[str, tuple[Callable[[Path], None], set[str]]] = {
             EVENT_2,
             "chronology/2014/index",
             "chronology/2015/index",
+            "chronology/series/talks",
+            "chronology/people",
+            "chronology/topics",
+            "sources/index",
+        },
+    ),
+    "edit-referring-event": (
+        _edit_referring_event,
+        # talks-1 shows "followed up by" talks-2; talks-4 shows it as the previous round
+        {
+            EVENT_2,
+            EVENT_1,
+            EVENT_4,
+            "chronology/2015/index",
+            "chronology/2016/index",
             "chronology/series/talks",
             "chronology/people",
             "chronology/topics",

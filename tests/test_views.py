@@ -30,6 +30,7 @@ def test_header_panel(html: Build) -> None:
     assert "Held · Dialogue round · In person" in text
     assert "next: Second Security Talks (August 2015)" in text
     assert "Border security" in text
+    assert "Followed up by: Second Security Talks (August 2015)" in text  # the inverse of talks-2's relation
 
 
 def test_delegations_side_by_side_in_registry_order_with_titles_then(html: Build) -> None:

@@ -31,11 +31,14 @@ def _title(env: BuildEnvironment, docname: str | None) -> tuple[str, str]:
     return (docname, title.astext() if title is not None else "")
 
 
-def page_inputs(env: BuildEnvironment, docname: str, relations: dict[str, list[str | None]]) -> tuple[object, ...]:
-    """Everything the chronology and the theme's navigation show on ``docname`` (see module doc)."""
+def page_inputs(
+    env: BuildEnvironment, docname: str, relations: dict[str, list[str | None]], shared: object
+) -> tuple[object, ...]:
+    """Everything the chronology and the theme's navigation show on ``docname`` (see module doc);
+    ``shared`` is what every page depends on (where the index pages are)."""
     domain = _domain(env)
     index = domain.index
-    parts: list[object] = [tuple(sorted(index.view_docs.items()))]
+    parts: list[object] = [shared]
     event = index.event_of_doc.get(docname)
     if event is not None:
         parts.append(viewdata.header(index, event))
@@ -55,11 +58,13 @@ def fingerprint(inputs: tuple[object, ...]) -> str:
 
 def on_env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Pages to rewrite because what they show changed, though their sources did not."""
-    stored: dict[str, str] = _domain(env).data["fingerprints"]
+    domain = _domain(env)
+    stored: dict[str, str] = domain.data["fingerprints"]
     relations = env.collect_relations()
+    shared = tuple(sorted(domain.index.view_docs.items()))
     changed = []
     for docname in sorted(env.all_docs):
-        value = fingerprint(page_inputs(env, docname, relations))
+        value = fingerprint(page_inputs(env, docname, relations, shared))
         if stored.get(docname) != value:
             stored[docname] = value
             changed.append(docname)

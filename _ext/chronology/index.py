@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
-from .model import Citation, Delegate, Event, Reference, View
+from .model import INVERSE_RELATIONS, Citation, Delegate, Event, Reference, View
 from .registry import Registry
 
 
@@ -54,7 +54,10 @@ class Index:
         self.by_series: dict[str, list[Event]] = defaultdict(list)
         self.by_person: dict[str, list[tuple[Event, Delegate]]] = defaultdict(list)
         self.by_topic: dict[str, list[Event]] = defaultdict(list)
+        self.referenced_by: dict[str, list[tuple[str, Event]]] = defaultdict(list)
         for event in self.events:
+            for related in event.related:
+                self.referenced_by[related.event].append((INVERSE_RELATIONS[related.relation], event))
             self.by_year[event.date.year].append(event)
             if event.series:
                 self.by_series[event.series].append(event)
@@ -72,13 +75,16 @@ class Index:
                 for key in citation.keys:
                     self.cited_by[key].append((docname, citation.anchor))
         self.event_of_doc = {event.docname: event for event in events.values()}
+        self._round_position = {
+            id(event): position for rounds in self.by_series.values() for position, event in enumerate(rounds)
+        }
 
     def neighbours(self, event: Event) -> tuple[Event | None, Event | None]:
         """The previous and next event of the same series, in date order."""
-        rounds = self.by_series.get(event.series, []) if event.series else []
-        if event not in rounds:
+        at = self._round_position.get(id(event))
+        if at is None:
             return None, None
-        at = rounds.index(event)
+        rounds = self.by_series[event.series]
         return (rounds[at - 1] if at else None, rounds[at + 1] if at + 1 < len(rounds) else None)
 
     def doc_of(self, kind: str, arg: str = "") -> str | None:

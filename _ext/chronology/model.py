@@ -14,6 +14,13 @@ KINDS = ("dialogue-round", "leaders-meeting", "visit", "working-group", "call", 
 STATUSES = ("held", "postponed", "cancelled", "boycotted", "planned-never-held")
 FORMATS = ("in-person", "virtual", "hybrid")
 RELATIONS = ("follow-up-of", "preparation-for", "part-of", "see-also")
+#: How a relation reads from the other end: B is a follow-up of A, so A is "followed up by" B.
+INVERSE_RELATIONS = {
+    "follow-up-of": "followed-up-by",
+    "preparation-for": "prepared-by",
+    "part-of": "includes",
+    "see-also": "see-also",
+}
 
 
 @dataclass(frozen=True)

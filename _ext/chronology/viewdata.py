@@ -116,7 +116,8 @@ def header(index: Index, event: Event) -> Header:
         topics=tuple(topic_link(index, topic) for topic in event.topics),
         related=tuple(
             (r.relation, link(index.by_id[r.event]) if r.event in index.by_id else r.event) for r in event.related
-        ),
+        )
+        + tuple((relation, link(other)) for relation, other in index.referenced_by.get(event.id, [])),
         outcomes=event.outcomes,
         exchange=event.exchange,
     )
