@@ -115,10 +115,12 @@ def test_event_page_ends_with_its_sources(html: Build) -> None:
 def test_bibliography_cited_by_links_to_passages(html: Build) -> None:
     page = html.html("sources/index")
     entry = page.select_one("#source-north-2014").find_parent("li")
-    cited_by = [a["href"] for a in entry.select("p.chron-cited-by a")]
-    assert len(cited_by) == 3
+    links = entry.select("p.chron-cited-by a")
+    cited_by = [a["href"] for a in links]
+    assert len(cited_by) == 4
     assert all("#cite-" in href for href in cited_by)
     assert cited_by[0].startswith("../chronology/2014/2014-07-15-talks-1.html#cite-")
+    assert [a.get_text(strip=True) for a in links][-1] == "Security Talks"  # a series page cites it too
 
 
 def test_inventory_holds_every_object_type(html: Build) -> None:

@@ -95,8 +95,10 @@ class ChronologyDomain(Domain):
             for node in document.findall(addnodes.pending_xref)
             if node.get("refdomain") == self.name and node["reftype"] != "source"
         )
+        first_title = next(iter(document.findall(nodes.title)), None)
+        page_title = first_title.astext() if first_title is not None else docname
         cites = tuple(
-            Citation(tuple(node["chron_keys"]), node["ids"][0], node.get("chron_line"))
+            Citation(tuple(node["chron_keys"]), node["ids"][0], node.get("chron_line"), page_title)
             for node in document.findall(nodes.inline)
             if "chron_keys" in node
         )

@@ -69,11 +69,11 @@ class Index:
         for docname in sorted(views):
             for view in views[docname]:
                 self.view_docs.setdefault((view.kind, view.arg), docname)
-        self.cited_by: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self.cited_by: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
         for docname in sorted(citations):
             for citation in citations[docname]:
                 for key in citation.keys:
-                    self.cited_by[key].append((docname, citation.anchor))
+                    self.cited_by[key].append((docname, citation.anchor, citation.page_title))
         self.event_of_doc = {event.docname: event for event in events.values()}
         self._round_position = {
             id(event): position for rounds in self.by_series.values() for position, event in enumerate(rounds)

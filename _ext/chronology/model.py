@@ -170,11 +170,12 @@ class Source:
 
 @dataclass(frozen=True)
 class Citation:
-    """One ``{cite}`` occurrence: the keys it cites, its anchor on the page and its line."""
+    """One ``{cite}`` occurrence: the keys it cites, its anchor and line, and the title of its page."""
 
     keys: tuple[str, ...]
     anchor: str
     line: int | None
+    page_title: str = ""
 
 
 @dataclass(frozen=True)

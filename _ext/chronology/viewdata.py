@@ -201,11 +201,7 @@ def bibliography(
     """Every source, sorted by label, with the passages that cite it (docname, anchor, event title)."""
     rows = []
     for key in sorted(index.registry.sources, key=lambda k: (label(index.registry.sources[k]).lower(), k)):
-        citing = []
-        for docname, anchor in index.cited_by.get(key, []):
-            event = index.event_of_doc.get(docname)
-            citing.append((docname, anchor, event.title if event else docname))
-        rows.append((source_entry(index, key), tuple(citing)))
+        rows.append((source_entry(index, key), tuple(index.cited_by.get(key, []))))
     return tuple(rows)
 
 
