@@ -18,12 +18,13 @@ exclude_patterns = [
 ]
 
 # Navigation that scales: no global-toctree sidebar (its cost grows with every page on every page);
-# the sidebar holds the search box and previous/next links, the front page holds the contents.
+# the sidebar holds the search box, a bar under each page links the previous and next pages, and the
+# front page holds the contents.
 html_theme = "alabaster"
-html_sidebars = {"**": ["about.html", "searchbox.html", "relations.html"]}
+html_sidebars = {"**": ["about.html", "searchbox.html"]}
 html_theme_options = {
     "description": "A cross-referenced, sourced chronology, 2009–2024",
-    "show_relbars": False,
+    "show_relbar_bottom": True,
     "page_width": "1100px",
 }
 html_title = "U.S.–China Security Dialogues"

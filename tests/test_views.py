@@ -27,7 +27,7 @@ def test_header_panel(html: Build) -> None:
     text = " ".join(header.get_text(" ").split())
     assert "July 15–16, 2014" in text
     assert "Sunnylands, CA, Rancho Mirage, Northland" in text  # a comma inside a value is not a list
-    assert "Held · Dialogue round · In person" in text
+    assert "Status : Held Type : Dialogue round · In person" in text
     assert "next: Second Security Talks (August 2015)" in text
     assert "Border security" in text
     assert "Followed up by: Second Security Talks (August 2015)" in text  # the inverse of talks-2's relation
@@ -143,4 +143,4 @@ def test_latex_renders_the_same_views(tmp_path: Path) -> None:
     assert r"\label{\detokenize{chronology/people:person-ann-north}}" in tex
     assert "Round 3:" in tex and "no record of this round" in tex
     assert "Cited by:" in tex
-    assert "Held · Dialogue round · In person" in tex
+    assert "Dialogue round · In person" in tex

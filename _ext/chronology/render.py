@@ -118,8 +118,8 @@ def render_header(ctx: Context, data: Header) -> nodes.container:
     when = card.event.when + (f" ({data.timezone})" if data.timezone else "")
     fields += _field("Date", nodes.Text(when))
     fields += _field("Place", nodes.Text(card.place or "not recorded"))
-    status = " \u00b7 ".join(words(v) for v in (card.status, card.kind, card.format) if v)
-    fields += _field("Status", nodes.Text(status))
+    fields += _field("Status", nodes.Text(words(card.status)))
+    fields += _field("Type", nodes.Text(" \u00b7 ".join(words(v) for v in (card.kind, card.format) if v)))
     if data.series:
         series_nodes: list[nodes.Node] = [ctx.link(data.series)]
         if card.round:

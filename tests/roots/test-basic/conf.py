@@ -2,4 +2,5 @@ extensions = ["myst_parser", "chronology"]
 primary_domain = "chron"
 exclude_patterns = ["_build"]
 html_theme = "alabaster"
-html_sidebars = {"**": ["searchbox.html", "relations.html"]}
+html_sidebars = {"**": ["searchbox.html"]}
+html_theme_options = {"show_relbar_bottom": True}
