@@ -49,6 +49,9 @@ def setup_views(app: Sphinx) -> None:
     app.add_directive("people-index", views.PeopleIndex)
     app.add_directive("topics-index", views.TopicsIndex)
     app.add_directive("bibliography", views.Bibliography)
+    app.add_directive("timeline-overview", views.TimelineOverview)
+    app.add_directive("timeline-series", views.TimelineSeries)
+    app.add_directive("timeline-density", views.TimelineDensity)
     app.connect("doctree-resolved", views.resolve_views)
     app.connect("builder-inited", _add_static)
 

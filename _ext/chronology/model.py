@@ -149,6 +149,17 @@ class Person:
 
 
 @dataclass(frozen=True)
+class Period:
+    """A period of office (an administration, a leadership) drawn as a band on the overview figure."""
+
+    id: str
+    name: str
+    side: str
+    start: PartialDate
+    end: PartialDate | None = None
+
+
+@dataclass(frozen=True)
 class Topic:
     id: str
     name: str

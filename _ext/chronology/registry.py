@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .dates import DateError, parse_date
-from .model import Person, Series, Side, Source, Topic
+from .model import Period, Person, Series, Side, Source, Topic
 from .schema import REGISTRIES, SOURCE, usable, validate
 from .warnings import Subtype, suggest, warn
 from .yamldata import Loaded, load
@@ -25,6 +25,7 @@ class Registry:
     series: dict[str, Series] = field(default_factory=dict)
     people: dict[str, Person] = field(default_factory=dict)
     topics: dict[str, Topic] = field(default_factory=dict)
+    periods: dict[str, Period] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
 
 
@@ -77,8 +78,30 @@ def load_registry(srcdir: Path, registry_dir: str, sources_dir: str) -> Registry
         series={k: Series(id=k, **v) for k, v in _entries(srcdir, registry_dir, "series")[0].items()},
         people=people,
         topics={k: Topic(id=k, **v) for k, v in _entries(srcdir, registry_dir, "topics")[0].items()},
+        periods=_periods(srcdir, registry_dir, sides),
         sources=_load_sources(srcdir, sources_dir),
     )
+
+
+def _periods(srcdir: Path, registry_dir: str, sides: dict[str, Side]) -> dict[str, Period]:
+    entries, loaded = _entries(srcdir, registry_dir, "periods")
+    relpath = f"{registry_dir}/periods.yaml"
+    periods: dict[str, Period] = {}
+    for key, value in entries.items():
+        if sides and value.get("side") not in sides:
+            warn(
+                Subtype.unknown_side,
+                f"period {key!r} has unknown side {value.get('side')!r}.{suggest(str(value.get('side')), sides)}",
+                f"{relpath}:{loaded.line((key, 'side'))}",
+            )
+        try:
+            start = parse_date(value["start"])
+            end = parse_date(value["end"]) if value.get("end") else None
+        except DateError as exc:
+            warn(Subtype.date, f"period {key!r}: {exc}.", f"{relpath}:{loaded.line((key,))}")
+            continue
+        periods[key] = Period(id=key, name=value["name"], side=value["side"], start=start, end=end)
+    return periods
 
 
 def _load_sources(srcdir: Path, sources_dir: str) -> dict[str, Source]:

@@ -6,13 +6,19 @@ the HTML and LaTeX writers render it without custom visitors; HTML-only styling 
 
 from __future__ import annotations
 
+import hashlib
+import os
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from docutils import nodes
 from sphinx.builders import Builder
 from sphinx.util.nodes import make_refnode
 
+from . import figures
+from .figuredata import FigureData
 from .index import EventLink
 from .viewdata import Card, Delegation, Header, Link, Round
 
@@ -27,10 +33,11 @@ STATUS_COLOURS = {
 
 @dataclass(frozen=True)
 class Context:
-    """Where the nodes go: the builder and the document they are written into."""
+    """Where the nodes go: the builder, the document they are written into, the figure cache."""
 
     builder: Builder
     docname: str
+    figure_cache: Path
 
     @property
     def html(self) -> bool:
@@ -309,6 +316,43 @@ def render_bibliography(
             item += para
         items += item
     return [items]
+
+
+def cached_figure(ctx: Context, data: FigureData, fmt: str, urls: dict[str, str]) -> bytes:
+    """The figure file named by the hash of everything drawn in it; drawn only if not already cached."""
+    key = hashlib.sha256(repr((data, sorted(urls.items()), fmt)).encode("utf-8")).hexdigest()[:24]
+    path = ctx.figure_cache / f"{data.kind}-{key}.{fmt}"
+    if path.exists():
+        return path.read_bytes()
+    output = figures.draw(data, fmt, urls)
+    ctx.figure_cache.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(f".{os.getpid()}.part")
+    partial.write_bytes(output)
+    partial.replace(path)
+    return output
+
+
+def render_figure(ctx: Context, data: FigureData, index_doc_of: Callable[[str, str], str | None]) -> list[nodes.Node]:
+    """Inline SVG (markers link to events) in HTML, a vector PDF in LaTeX, the caption in both."""
+    anchor = f"timeline-{data.kind}-{data.digest()[:8]}"  # stable, so links to a figure survive rebuilds
+    figure = nodes.figure(ids=[anchor], classes=["chron-figure", f"chron-figure-{data.kind}"])
+    if ctx.html:
+        urls = {p.id: ctx.builder.get_relative_uri(ctx.docname, p.docname) for p in data.points}
+        for year in sorted({int(p.x) for p in data.points}):
+            year_doc = index_doc_of("year", str(year))
+            if year_doc:
+                urls[f"year:{year}"] = ctx.builder.get_relative_uri(ctx.docname, year_doc)
+        svg = cached_figure(ctx, data, "svg", urls).decode("utf-8")
+        figure += nodes.raw("", svg, format="html")
+    elif ctx.builder.format == "latex":
+        pdf = cached_figure(ctx, data, "pdf", {})
+        name = f"chronology-{data.kind}-{data.digest()}.pdf"
+        target = Path(ctx.builder.outdir) / name
+        if not target.exists():
+            target.write_bytes(pdf)
+        figure += nodes.image(uri=name, alt=data.alt, width="100%", candidates={"*": name})
+    figure += nodes.caption(text=data.caption or data.alt)
+    return [figure]
 
 
 def view(ctx: Context, kind: str, data: Any) -> list[nodes.Node]:

@@ -86,6 +86,12 @@ REGISTRIES: dict[str, dict[str, Any]] = {
     "series": registry_schema(_object({"name": TEXT, "short": TEXT, "level": TEXT, "description": TEXT}, ("name",))),
     "people": registry_schema(_object({"name": TEXT, "name_zh": TEXT, "side": ID, "note": TEXT}, ("name",))),
     "topics": registry_schema(_object({"name": TEXT, "description": TEXT}, ("name",))),
+    "periods": registry_schema(
+        _object(
+            {"name": TEXT, "side": ID, "start": DATE, "end": DATE, "note": TEXT, "source": ID},
+            ("name", "side", "start"),
+        )
+    ),
 }
 
 _NAME = {"family": TEXT, "given": TEXT, "literal": TEXT, "suffix": TEXT}

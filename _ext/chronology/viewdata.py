@@ -6,9 +6,11 @@ a page is rewritten exactly when the data it shows has changed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import json
+from dataclasses import dataclass, replace
 
 from .citations import label
+from .figuredata import FigureData, collect, parse_filters
 from .index import EventLink, Index, link
 from .model import Event, Exchange
 
@@ -217,4 +219,24 @@ def view(index: Index, kind: str, arg: str) -> object:
         return topics(index)
     if kind == "bibliography":
         return bibliography(index)
+    if kind == "figure":
+        return figure(index, arg)
     return None
+
+
+def figure(index: Index, arg: str) -> FigureData:
+    """A figure view's data from its argument (see ``views.figure_arg``)."""
+    options = json.loads(arg)
+    filters, _problems = parse_filters(options)
+    data = collect(index, options["figure"], filters, options.get("caption", ""), options.get("alt", ""))
+    if not data.alt:
+        years = sorted({int(p.x) for p in data.points})
+        span = f", {years[0]}–{years[-1]}" if years else ""
+        count = f"{len(data.points)} event{'s' if len(data.points) != 1 else ''}"
+        alt = {
+            "overview": f"Timeline of {count} in {len(data.lanes)} lane{'s' if len(data.lanes) != 1 else ''}{span}",
+            "series": f"Timeline of the {', '.join(data.lanes) or 'series'}: {count}{span}",
+            "density": f"Number of events per year, by kind: {count}{span}",
+        }[data.kind]
+        data = replace(data, alt=alt)
+    return data

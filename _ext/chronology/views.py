@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 import re
-from typing import ClassVar
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, ClassVar
 
 from docutils import nodes
+from docutils.parsers.rst import directives
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from . import render, viewdata
+from .figuredata import FigureData, parse_filters
 from .nodes import chronology_view, event_header, event_sources
 from .warnings import Subtype, warn
 
@@ -118,12 +123,50 @@ class Bibliography(SimpleView):
 
 
 class SeriesPage(SphinxDirective):
-    """A series page: its rounds in date order, gaps in the numbering shown."""
+    """A series page: its strip figure and its rounds in date order, gaps in the numbering shown."""
 
     required_arguments = 1
 
     def run(self) -> list[nodes.Node]:
-        return [_view(self, "series", self.arguments[0].strip())]
+        series = self.arguments[0].strip()
+        strip = figure_arg("series", {"series": series})
+        return [_view(self, "figure", strip), _view(self, "series", series)]
+
+
+def figure_arg(kind: str, options: dict[str, str]) -> str:
+    """A figure view's argument: its kind and options, canonical so equal figures hash equally."""
+    return json.dumps({"figure": kind, **options}, sort_keys=True)
+
+
+class TimelineFigure(SphinxDirective):
+    """A timeline figure of the collected events, with filters, caption and alt text."""
+
+    figure_kind: ClassVar[str] = ""
+    optional_arguments = 1
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
+        name: directives.unchanged for name in ("series", "kind", "topic", "person", "from", "to", "caption", "alt")
+    }
+
+    def run(self) -> list[nodes.Node]:
+        options = {key: str(value) for key, value in self.options.items()}
+        if self.arguments:
+            options["series"] = self.arguments[0].strip()
+        _filters, problems = parse_filters(options)
+        for problem in problems:
+            warn(Subtype.view, f"{self.name}: {problem}.", self.get_location())
+        return [_view(self, "figure", figure_arg(self.figure_kind, options))]
+
+
+class TimelineOverview(TimelineFigure):
+    figure_kind = "overview"
+
+
+class TimelineSeries(TimelineFigure):
+    figure_kind = "series"
+
+
+class TimelineDensity(TimelineFigure):
+    figure_kind = "density"
 
 
 def resolve_views(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -133,10 +176,13 @@ def resolve_views(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     domain = app.env.domains[ChronologyDomain.name]
     assert isinstance(domain, ChronologyDomain)
     index = domain.index
-    ctx = render.Context(app.builder, docname)
+    ctx = render.Context(app.builder, docname, Path(app.doctreedir) / "chronology-figures")
     for node in list(doctree.findall(chronology_view)):
         data = viewdata.view(index, node["kind"], node["arg"])
-        node.replace_self(render.view(ctx, node["kind"], data))
+        if isinstance(data, FigureData):
+            node.replace_self(render.render_figure(ctx, data, index.doc_of))
+        else:
+            node.replace_self(render.view(ctx, node["kind"], data))
     for header in list(doctree.findall(event_header)):
         event = index.event_of_doc.get(header["docname"])
         header.replace_self(render.render_header(ctx, viewdata.header(index, event)) if event else [])

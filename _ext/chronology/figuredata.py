@@ -1,0 +1,150 @@
+"""What a timeline figure shows, as plain data: the same values name the cached file (by hash), decide
+whether a page is rewritten (incremental fingerprints) and are drawn by ``figures.py``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from .dates import PartialDate, parse_date
+from .index import Index
+from .model import Event
+
+NO_SERIES = "Leaders' meetings, visits and other events"
+OPEN_END = 9999.0  # a period still running: its band reaches the end of the axis
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Which events a figure includes; empty means no restriction."""
+
+    series: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+
+    def keep(self, event: Event) -> bool:
+        if self.series and event.series not in self.series:
+            return False
+        if self.kinds and event.kind not in self.kinds:
+            return False
+        if self.topics and not set(self.topics) & set(event.topics):
+            return False
+        if self.people and not set(self.people) & {d.person for d in event.people()}:
+            return False
+        if self.start and (event.date.year, event.date.month, event.date.day) < _floor(self.start):
+            return False
+        return not (self.end and _floor(event.date) > _ceiling(self.end))
+
+
+def _floor(date: PartialDate) -> tuple[int, int, int]:
+    return (date.year, date.month, date.day)
+
+
+def _ceiling(date: PartialDate) -> tuple[int, int, int]:
+    return (date.year, date.month or 12, date.day or 31)
+
+
+@dataclass(frozen=True)
+class Point:
+    """One event on a figure."""
+
+    id: str
+    docname: str
+    label: str  # accessible title: "Title (date)"
+    x: float
+    x_end: float
+    lane: str
+    kind: str
+    status: str
+    round: str
+    place: str
+
+
+@dataclass(frozen=True)
+class Band:
+    """A shaded band: an administration or leadership period."""
+
+    name: str
+    side: str
+    x: float
+    x_end: float
+
+
+@dataclass(frozen=True)
+class FigureData:
+    kind: str  # overview | series | density
+    points: tuple[Point, ...]
+    lanes: tuple[str, ...]
+    bands: tuple[Band, ...] = ()
+    sides: tuple[tuple[str, str], ...] = ()  # (side id, name) in registry order, for period bands
+    caption: str = ""
+    alt: str = ""
+    urls: tuple[tuple[str, str], ...] = field(default=())  # (event id, link from the placing page)
+
+    def digest(self) -> str:
+        return hashlib.sha256(repr(self).encode("utf-8")).hexdigest()[:20]
+
+
+def decimal_year(date: PartialDate, end: bool = False) -> float:
+    """Position on the time axis; a partial date sits at the middle of its month or year."""
+    if not date.month:
+        return date.year + (0.999 if end else 0.5)
+    if not date.day:
+        return date.year + (date.month - (0.001 if end else 0.5)) / 12
+    return date.year + (date.month - 1) / 12 + (date.day - 1) / 365.25
+
+
+def _point(index: Index, event: Event) -> Point:
+    series = index.registry.series.get(event.series)
+    lane = (series.short or series.name) if series else (event.series or NO_SERIES)
+    return Point(
+        id=event.id,
+        docname=event.docname,
+        label=f"{event.title} ({event.when})",
+        x=decimal_year(event.date),
+        x_end=decimal_year(event.end, end=True) if event.end else decimal_year(event.date),
+        lane=lane,
+        kind=event.kind,
+        status=event.status,
+        round=str(event.round) if event.round is not None else event.round_label,
+        place=(event.place.city or event.place.display()) if event.place else "",
+    )
+
+
+def collect(index: Index, kind: str, filters: Filters, caption: str = "", alt: str = "") -> FigureData:
+    """The figure's points, lanes (series in registry order, then events of no series) and periods."""
+    events = [e for e in index.events if index.by_id.get(e.id) is e and filters.keep(e)]
+    points = tuple(_point(index, e) for e in events)
+    order = [(s.short or s.name) for s in index.registry.series.values()]
+    present = {p.lane for p in points}
+    lanes = tuple(lane for lane in [*order, *sorted(present - set(order) - {NO_SERIES}), NO_SERIES] if lane in present)
+    bands = tuple(
+        Band(p.name, p.side, decimal_year(p.start), decimal_year(p.end, end=True) if p.end else OPEN_END)
+        for p in index.registry.periods.values()
+    )
+    sides = tuple((s.id, s.short or s.name) for s in index.registry.sides.values())
+    return FigureData(kind, points, lanes, bands if kind == "overview" else (), sides, caption, alt)
+
+
+def parse_filters(options: dict[str, str]) -> tuple[Filters, list[str]]:
+    """Filters from directive options (comma-separated lists, dates); problems are returned as messages."""
+    problems: list[str] = []
+
+    def items(name: str) -> tuple[str, ...]:
+        return tuple(v.strip() for v in options.get(name, "").split(",") if v.strip())
+
+    def date(name: str) -> PartialDate | None:
+        if not options.get(name):
+            return None
+        try:
+            return parse_date(options[name])
+        except ValueError as exc:
+            problems.append(f":{name}: {exc}")
+            return None
+
+    filters = Filters(items("series"), items("kind"), items("topic"), items("person"), date("from"), date("to"))
+    return filters, problems

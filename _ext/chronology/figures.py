@@ -1,0 +1,362 @@
+"""Timeline figures drawn with matplotlib: an overview (a lane per series, bands for periods of office), a
+strip per series, and a density chart of events per year by kind.
+
+matplotlib's object API on an Agg canvas, style scoped with ``rc_context``, every figure dropped after use,
+and output made reproducible (fixed SVG hash salt, no dates in metadata). Colours are the Okabe–Ito palette,
+and kind and status are also told apart by marker shape and fill, so figures survive grayscale printing.
+Written by hand here: per-marker titles and link targets in the SVG, and greedy label placement.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import math
+import re
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, Literal
+
+import matplotlib
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.text import Text
+from matplotlib.transforms import Bbox
+
+from .figuredata import Band, FigureData, Point
+
+STYLE: dict[str, Any] = {
+    "svg.hashsalt": "chronology",
+    "svg.fonttype": "none",
+    "pdf.fonttype": 42,
+    "font.family": "DejaVu Sans",
+    "font.size": 10,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.edgecolor": "#555555",
+    "xtick.color": "#333333",
+    "ytick.color": "#333333",
+}
+# Okabe–Ito colours with distinct shapes, so kinds differ in colour and in grayscale.
+KINDS = {
+    "dialogue-round": ("#0072B2", "o", 40),
+    "leaders-meeting": ("#D55E00", "*", 110),
+    "visit": ("#009E73", "D", 30),
+    "working-group": ("#CC79A7", "s", 32),
+    "call": ("#E69F00", "^", 40),
+    "context": ("#666666", "v", 36),
+}
+STATUS_LABELS = {
+    "held": "held (filled)",
+    "postponed": "postponed (hollow)",
+    "cancelled": "cancelled (hollow, ×)",
+    "boycotted": "boycotted (hollow, –)",
+    "planned-never-held": "planned, never held (dotted)",
+}
+STATUS_OVERLAY = {"cancelled": "x", "boycotted": "_"}
+BAND_SHADES = ("#eeeeee", "#f8f8f8")
+HATCHES = {
+    "dialogue-round": "",
+    "leaders-meeting": "//",
+    "visit": "..",
+    "working-group": "xx",
+    "call": "\\\\",
+    "context": "--",
+}
+
+#: Number of figures drawn by this process (tests count renders with it).
+renders = 0
+
+
+@contextmanager
+def _figure(data: FigureData) -> Iterator[Figure]:
+    """A figure sized for ``data``; the series strip has a fixed layout (see ``series_strip``)."""
+    width, height = size(data)
+    layout: Literal["constrained"] | None = None if data.kind == "series" else "constrained"
+    with matplotlib.rc_context(STYLE):  # type: ignore[arg-type]  # keys are checked at run time
+        figure = Figure(figsize=(width, height), dpi=100, layout=layout)
+        FigureCanvasAgg(figure)
+        try:
+            yield figure
+        finally:
+            figure.clear()
+
+
+def _save(figure: Figure, fmt: str) -> bytes:
+    buffer = io.BytesIO()
+    metadata = {"Date": None} if fmt == "svg" else {"CreationDate": None, "ModDate": None, "Producer": None}
+    figure.savefig(buffer, format=fmt, metadata=metadata)
+    return buffer.getvalue()
+
+
+def _year_ticks(ax: Axes, low: float, high: float) -> None:
+    """Whole years from ``low`` to ``high`` (ticks outside the limits would widen the view)."""
+    first, last = math.ceil(low), math.floor(high)
+    step = 1 if last - first <= 16 else 2 if last - first <= 32 else 5
+    ax.set_xticks(range(first, last + 1, step))
+    ax.set_xlim(low, high)
+
+
+def _extent(points: tuple[Point, ...]) -> tuple[float, float]:
+    """From the start of the first event's year to the end of the last one's."""
+    if not points:
+        return 2000.0, 2001.0
+    return float(int(min(p.x for p in points))), float(int(max(p.x_end for p in points)) + 1)
+
+
+def _markers(ax: Axes, points: list[Point], y: dict[str, float], urls: dict[str, str]) -> None:
+    """One scatter per kind and status, each point a link (set_urls) to its event page."""
+    groups: dict[tuple[str, str], list[Point]] = {}
+    for point in points:
+        groups.setdefault((point.kind, point.status), []).append(point)
+    for (kind, status), members in sorted(groups.items()):
+        colour, marker, size = KINDS.get(kind, KINDS["context"])
+        xs, ys = [p.x for p in members], [y[p.id] for p in members]
+        held = status == "held"
+        collection = ax.scatter(
+            xs,
+            ys,
+            s=size,
+            marker=marker,
+            facecolors=colour if held else "white",
+            edgecolors=colour,
+            linewidths=1.2,
+            linestyles=":" if status == "planned-never-held" else "-",
+            zorder=3,
+        )
+        collection.set_urls([urls.get(p.id) for p in members])
+        if status in STATUS_OVERLAY:
+            ax.scatter(xs, ys, s=size * 0.6, marker=STATUS_OVERLAY[status], c="black", linewidths=1, zorder=4)
+
+
+def _legend(figure: Figure, points: tuple[Point, ...]) -> None:
+    kinds = sorted({p.kind for p in points}, key=list(KINDS).index)
+    statuses = sorted({p.status for p in points}, key=list(STATUS_LABELS).index)
+    handles = [
+        Line2D([], [], linestyle="", marker=KINDS[k][1], color=KINDS[k][0], markersize=7, label=k.replace("-", " "))
+        for k in kinds
+    ]
+    handles += [
+        Line2D(
+            [],
+            [],
+            linestyle="",
+            marker="o",
+            markersize=7,
+            markeredgecolor="#333333",
+            markerfacecolor="#333333" if s == "held" else "white",
+            label=STATUS_LABELS[s],
+        )
+        for s in statuses
+    ]
+    if handles:
+        figure.legend(
+            handles=handles, loc="outside lower center", ncols=min(len(handles), 4), frameon=False, fontsize=8
+        )
+
+
+def _sides_with_bands(data: FigureData) -> list[str]:
+    return [side for side, _ in data.sides if any(b.side == side for b in data.bands)]
+
+
+def size(data: FigureData) -> tuple[float, float]:
+    """Figure size in inches: the overview grows with its lanes, not with its events."""
+    if data.kind == "series":
+        return 8, 1.8
+    if data.kind == "density":
+        return 8, 2.6
+    return 8, 1.5 + 0.28 * max(len(data.lanes), 1) + 0.3 * len(_sides_with_bands(data))
+
+
+def overview(figure: Figure, data: FigureData, urls: dict[str, str]) -> None:
+    """Lanes by series; bands for periods of office (the first side shaded behind the lanes, every side
+    in its own strip below)."""
+    sides_with_bands = _sides_with_bands(data)
+    lanes = list(data.lanes)
+    grid = figure.add_gridspec(
+        1 + len(sides_with_bands),
+        1,
+        height_ratios=[max(len(lanes), 1) * 1.0] + [0.9] * len(sides_with_bands),
+        hspace=0.08,
+    )
+    ax = figure.add_subplot(grid[0])
+    low, high = _extent(data.points)
+    y = {p.id: float(len(lanes) - 1 - lanes.index(p.lane)) for p in data.points}
+    ax.set_ylim(-0.6, len(lanes) - 0.4)
+    ax.set_yticks([len(lanes) - 1 - i for i in range(len(lanes))], labels=lanes)
+    ax.grid(axis="y", color="#dddddd", linewidth=0.6)
+    _year_ticks(ax, low, high)
+    for number, band in enumerate(b for b in data.bands if sides_with_bands and b.side == sides_with_bands[0]):
+        ax.axvspan(band.x, band.x_end, color=BAND_SHADES[number % 2], zorder=0, linewidth=0)
+    _markers(ax, list(data.points), y, urls)
+    names = dict(data.sides)
+    labels: list[tuple[Axes, str, float, float]] = []
+    for row, side in enumerate(sides_with_bands, start=1):
+        strip = figure.add_subplot(grid[row], sharex=ax)
+        labels += _band_strip(strip, [b for b in data.bands if b.side == side], names.get(side, side), low, high)
+    for axis in figure.axes[:-1]:
+        axis.tick_params(labelbottom=False)
+    _legend(figure, data.points)
+    figure.draw_without_rendering()  # lay out first, so band widths are final when their labels are fitted
+    figure.set_layout_engine("none")
+    for strip_ax, name, start, end in labels:
+        _fitted_label(strip_ax, name, start, end)
+
+
+def _band_strip(
+    ax: Axes, bands: list[Band], name: str, low: float, high: float
+) -> list[tuple[Axes, str, float, float]]:
+    """Draw a side's bands; return the labels to fit once the figure is laid out."""
+    labels = []
+    ax.set_ylim(0, 1)
+    ax.set_yticks([0.5], labels=[name])
+    ax.tick_params(axis="y", length=0)
+    for spine in ("left", "top", "right"):
+        ax.spines[spine].set_visible(False)
+    for number, band in enumerate(bands):
+        start, end = max(band.x, low), min(band.x_end, high)
+        if end <= start:
+            continue
+        ax.axvspan(start, end, 0.1, 0.9, color=BAND_SHADES[number % 2], ec="#999999", lw=0.6)
+        labels.append((ax, band.name, start, end))
+    return labels
+
+
+def _fitted_label(ax: Axes, name: str, start: float, end: float) -> None:
+    """The band's name if it fits inside the band, else its first word, else nothing."""
+    renderer = ax.figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    room = abs(ax.transData.transform((end, 0))[0] - ax.transData.transform((start, 0))[0]) - 6
+    for text in dict.fromkeys((name, name.split()[0])):
+        label = ax.text((start + end) / 2, 0.5, text, ha="center", va="center", fontsize=8)
+        if label.get_window_extent(renderer).width <= room:
+            return
+        label.remove()
+
+
+def series_strip(figure: Figure, data: FigureData, urls: dict[str, str]) -> list[Text]:
+    """One series in time, each round labelled with its number and place; labels never overlap.
+
+    The layout is fixed (no layout engine), so the label positions measured here are the final ones."""
+    figure.subplots_adjust(left=0.03, right=0.97, bottom=0.2, top=0.98)
+    ax = figure.add_subplot()
+    low, high = _extent(data.points)
+    _year_ticks(ax, low, high)
+    ax.set_ylim(-1, 1)
+    ax.set_yticks([])
+    ax.spines["left"].set_visible(False)
+    ax.axhline(0, color="#bbbbbb", linewidth=1, zorder=1)
+    _markers(ax, list(data.points), {p.id: 0.0 for p in data.points}, urls)
+    return _place_labels(figure, ax, data.points)
+
+
+def _place_labels(figure: Figure, ax: Axes, points: tuple[Point, ...]) -> list[Text]:
+    """Greedy: each label takes the first level (above, below, further above ...) where it overlaps none."""
+    renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    placed: list[Bbox] = []
+    texts: list[Text] = []
+    for point in sorted(points, key=lambda p: (p.x, p.id)):
+        label = " · ".join(filter(None, (point.round, point.place)))
+        if not label:
+            continue
+        for level in (1, -1, 2, -2, 3, -3, 4, -4, 5, -5):
+            text = ax.annotate(
+                label,
+                (point.x, 0),
+                xytext=(0, 11 * level),
+                textcoords="offset points",
+                ha="center",
+                va="bottom" if level > 0 else "top",
+                fontsize=7.5,
+                annotation_clip=False,
+            )
+            box = text.get_window_extent(renderer).expanded(1.04, 1.1)
+            if not any(box.overlaps(other) for other in placed):
+                break
+            text.remove()
+        placed.append(box)
+        texts.append(text)
+    return texts
+
+
+def density(figure: Figure, data: FigureData, urls: dict[str, str]) -> None:
+    """Events per year, stacked by kind (colour and hatch); each bar links to its year's page."""
+    counts = Counter((int(p.x), p.kind) for p in data.points)
+    low, high = _extent(data.points)
+    years = list(range(int(low), int(high))) if data.points else []
+    ax = figure.add_subplot()
+    bottom = [0] * len(years)
+    for kind in [k for k in KINDS if any(c[1] == k for c in counts)]:
+        values = [counts.get((year, kind), 0) for year in years]
+        colour = KINDS[kind][0]
+        bars = ax.bar(
+            years,
+            values,
+            bottom=bottom,
+            color=colour,
+            edgecolor="white",
+            hatch=HATCHES[kind],
+            label=kind.replace("-", " "),
+            width=0.8,
+        )
+        for year, bar in zip(years, bars, strict=True):
+            bar.set_url(urls.get(f"year:{year}"))
+        bottom = [b + v for b, v in zip(bottom, values, strict=True)]
+    ax.set_ylabel("events")
+    if years:
+        ax.set_xticks(years[:: 1 if len(years) <= 16 else 2])
+    ax.yaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]
+    ax.legend(loc="upper left", frameon=False, fontsize=8, ncols=3)
+
+
+def label_boxes(data: FigureData) -> list[Bbox]:
+    """Display-space boxes of a figure's text labels (tick labels and round labels), for overlap checks."""
+    with _figure(data) as figure:
+        texts = series_strip(figure, data, {}) if data.kind == "series" else []
+        if data.kind == "overview":
+            overview(figure, data, {})
+        renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+        figure.canvas.draw()
+        ticks = [t for ax in figure.axes for t in ax.get_yticklabels() + ax.get_xticklabels() if t.get_text()]
+        return [t.get_window_extent(renderer) for t in [*texts, *ticks]]
+
+
+def draw(data: FigureData, fmt: str, urls: dict[str, str]) -> bytes:
+    """Draw ``data`` as SVG (with links and titles) or PDF bytes."""
+    global renders
+    renders += 1
+    with _figure(data) as figure:
+        if data.kind == "series":
+            series_strip(figure, data, urls)
+        elif data.kind == "density":
+            density(figure, data, urls)
+        else:
+            overview(figure, data, urls)
+        output = _save(figure, fmt)
+    if fmt != "svg":
+        return output
+    titles = {url: p.label for p in data.points if (url := urls.get(p.id))}
+    titles.update({url: f"Events of {key[5:]}" for key, url in urls.items() if key.startswith("year:")})
+    return inline_svg(output.decode("utf-8"), titles, data.alt).encode("utf-8")
+
+
+_LINK = re.compile(r'<a xlink:href="([^"]*)" target="_blank">')
+
+
+def inline_svg(svg: str, titles: dict[str, str], alt: str) -> str:
+    """Make matplotlib's SVG fit for inlining in a page: no prolog, scalable, links in the same tab, each
+    link with an accessible title, the whole with a title (the alt text)."""
+    svg = svg[svg.index("<svg") :]
+
+    def link(match: re.Match[str]) -> str:
+        url = match.group(1)
+        title = html.escape(titles.get(html.unescape(url), ""))
+        return f'<a href="{url}" xlink:href="{url}"><title>{title}</title>'
+
+    svg = _LINK.sub(link, svg)
+    svg = re.sub(r'<svg ([^>]*?)width="[^"]*" height="[^"]*"', r"<svg \1", svg, count=1)
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{html.escape(alt)}" class="chron-timeline" ', 1).replace(
+        ">", f"><title>{html.escape(alt)}</title>", 1
+    )
