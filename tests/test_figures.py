@@ -1,0 +1,160 @@
+"""Timeline figures: links and titles in HTML, vector PDF in LaTeX, filters, reproducibility, caching,
+and labels that never overlap."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from chronology import figures
+from chronology.figuredata import FigureData, Point
+from helpers import Build, build, copy_root, html_files
+
+EVENTS = {
+    "talks-1": "chronology/2014/2014-07-15-talks-1.html",
+    "talks-2": "chronology/2015/2015-08-talks-2.html",
+    "talks-4": "chronology/2016/2016-03-talks-4.html",
+    "interim": "chronology/2016/2016-05-01-interim.html",
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    result = build(copy_root("figures", tmp_path_factory.mktemp("figures") / "src"))
+    assert result.warnings.strip() == ""
+    return result
+
+
+def _links(page: BeautifulSoup, position: int = 0) -> dict[str, str]:
+    svg = page.select("svg.chron-timeline")[position]
+    return {a["href"]: a.title.get_text() for a in svg.select("a")}
+
+
+def test_overview_markers_link_to_their_events_with_titles(site: Build) -> None:
+    page = site.html("index")
+    assert _links(page) == {
+        EVENTS["talks-1"]: "First Security Talks (July 15–16, 2014)",
+        EVENTS["talks-2"]: "Second Security Talks (August 2015)",
+        EVENTS["talks-4"]: "Fourth Security Talks (c. March 2016)",
+        EVENTS["interim"]: "Interim Security Talks (May 1, 2016)",
+    }
+    svg = page.select_one("svg.chron-timeline")
+    assert svg["role"] == "img" and svg["aria-label"].startswith("Timeline of 4 events")
+    assert page.select_one("figure.chron-figure figcaption").get_text(strip=True).startswith("All events.")
+
+
+def test_series_page_has_its_strip_with_round_labels(site: Build) -> None:
+    page = site.html("chronology/series/talks")
+    assert set(_links(page)) == {"../" + path.removeprefix("chronology/") for path in EVENTS.values()}
+    labels = [t.get_text() for t in page.select("svg.chron-timeline text")]
+    assert "1 · Rancho Mirage" in labels and "4" in labels and "interim" in labels
+
+
+def test_density_bars_link_to_year_pages(site: Build) -> None:
+    links = _links(site.html("chronology/index"))
+    assert links == {
+        "2014/index.html": "Events of 2014",
+        "2015/index.html": "Events of 2015",
+        "2016/index.html": "Events of 2016",
+    }
+
+
+def test_filters_by_kind_and_date_range(site: Build) -> None:
+    page = site.html("chronology/filtered")
+    assert list(_links(page, 0)) == ["2016/2016-05-01-interim.html"]
+    assert page.select("svg.chron-timeline")[0]["aria-label"] == "Working groups only."
+    assert list(_links(page, 1)) == ["2015/2015-08-talks-2.html"]
+
+
+def test_statuses_look_different(site: Build) -> None:
+    svg = str(site.html("index").select_one("svg.chron-timeline"))
+    assert "cancelled (hollow, ×)" in svg and "held (filled)" in svg
+
+
+def test_latex_gets_vector_pdfs(tmp_path: Path) -> None:
+    result = build(copy_root("figures", tmp_path / "src"), "latex")
+    assert result.warnings.strip() == ""
+    tex = next(result.outdir.glob("*.tex")).read_text(encoding="utf-8")
+    names = sorted(p.name for p in result.outdir.glob("chronology-*.pdf"))
+    assert len(names) == 5  # overview, density, the series strip and two filtered overviews
+    for name in names:
+        assert name.removesuffix(".pdf") in tex
+        pdf = (result.outdir / name).read_bytes()
+        assert pdf.startswith(b"%PDF") and b"/Subtype /Image" not in pdf  # drawn as vectors, no raster
+    assert "All events." in tex
+
+
+def test_two_fresh_builds_are_byte_identical(tmp_path: Path) -> None:
+    src = copy_root("figures", tmp_path / "src")
+    first = build(src, builddir=tmp_path / "one", fresh=True)
+    second = build(src, builddir=tmp_path / "two", fresh=True)
+    assert html_files(first.outdir) == html_files(second.outdir)
+    cache = [
+        sorted((p.name, p.read_bytes()) for p in (d / "doctrees/chronology-figures").iterdir())
+        for d in (tmp_path / "one", tmp_path / "two")
+    ]
+    assert cache[0] == cache[1] and len(cache[0]) == 5
+    latex = [build(src, "latex", builddir=tmp_path / d, fresh=True) for d in ("l1", "l2")]
+    pdfs = [sorted((p.name, p.read_bytes()) for p in b.outdir.glob("chronology-*.pdf")) for b in latex]
+    assert pdfs[0] == pdfs[1]
+
+
+def test_figures_are_redrawn_only_when_their_inputs_change(tmp_path: Path) -> None:
+    src = copy_root("figures", tmp_path / "src")
+    before = figures.renders
+    build(src)
+    assert figures.renders - before == 5
+    before = figures.renders
+    assert build(src).written == set()
+    assert figures.renders == before  # a no-op rebuild draws nothing
+    path = src / "chronology/2014/2014-07-15-talks-1.md"
+    path.write_text(path.read_text().replace("First Security Talks", "Opening Security Talks"))
+    result = build(src)
+    # the overview, the density chart and the series strip show talks-1; the filtered figures do not
+    assert figures.renders - before == 3
+    assert "chronology/filtered" not in result.written
+
+
+def _boxes_overlap(data: FigureData) -> list[tuple[object, object]]:
+    boxes = figures.label_boxes(data)
+    return [(a, b) for a, b in itertools.combinations(boxes, 2) if a.overlaps(b)]
+
+
+def test_crowded_series_labels_do_not_overlap() -> None:
+    points = tuple(
+        Point(
+            f"e{i}",
+            "d",
+            f"E{i}",
+            2015 + i * 0.08,
+            2015 + i * 0.08,
+            "Talks",
+            "dialogue-round",
+            "held",
+            str(i + 1),
+            "Washington",
+        )
+        for i in range(24)
+    )
+    assert _boxes_overlap(FigureData("series", points, ("Talks",), alt="x")) == []
+
+
+def test_real_chronology_labels_do_not_overlap(tmp_path: Path) -> None:
+    from chronology.domain import ChronologyDomain
+    from chronology.viewdata import figure
+    from chronology.views import figure_arg
+
+    site = build(copy_root("chronology", tmp_path / "src"))
+    domain = site.app.env.domains[ChronologyDomain.name]
+    index = domain.index  # type: ignore[attr-defined]
+    arguments = [figure_arg("overview", {})] + [figure_arg("series", {"series": s}) for s in index.registry.series]
+    for argument in arguments:
+        assert _boxes_overlap(figure(index, argument)) == [], argument
+
+
+def test_kinds_are_told_apart_without_colour() -> None:
+    shapes = [marker for _colour, marker, _size in figures.KINDS.values()]
+    assert len(set(shapes)) == len(shapes)
