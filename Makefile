@@ -13,7 +13,7 @@ serve:
 	bash -c 'source scripts/env.sh && pip install --quiet "sphinx-autobuild>=2024.2" && sphinx-autobuild . _build/html'
 
 bench:
-	bash -c 'source scripts/env.sh && python bench/navigation.py'
+	bash -c 'source scripts/env.sh && python bench/navigation.py && python bench/figures.py'
 
 new-event:
 	bash scripts/new-event.sh $(ARGS)
