@@ -45,6 +45,13 @@ def test_delegations_side_by_side_in_registry_order_with_titles_then(html: Build
     assert link is not None
 
 
+def test_uncertain_facts_are_marked(html: Build) -> None:
+    text = html.text("chronology/2016/2016-05-01-interim")
+    assert "Unverified : delegations.north: the envoy's title is reported by one source only" in text
+    badges = [b.get_text(strip=True) for b in html.html("chronology/2016/index").select(".sd-badge")]
+    assert badges.count("Partly unverified") == 1
+
+
 def test_partial_dates_never_show_a_fake_day(html: Build) -> None:
     assert "August 2015" in html.text(EVENT_2)
     assert "c. March 2016" in html.text("chronology/2016/index")

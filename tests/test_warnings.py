@@ -27,6 +27,12 @@ EXPECTED = [
     ),
     ("chronology/2020/2020-07-02-wrong-type.md", 6, "value", "topics should be a list, not str 'border'"),
     ("chronology/2020/2020-07-03-bad-status.md", 5, "value", "'helds' is not allowed. Did you mean 'held'?"),
+    (
+        "chronology/2020/2020-07-03-bad-status.md",
+        6,
+        "value",
+        "uncertain: 'dates' is not a front-matter field. Did you mean 'date'?",
+    ),
     ("chronology/2020/2020-08-01-malformed.md", 2, "yaml", "malformed YAML: while scanning a quoted scalar"),
     ("chronology/2020/2020-09-01-bad-cite.md", 8, "unknown-source", "unknown source key 'north-2041'"),
     ("chronology/2020/2020-09-01-bad-cite.md", 10, "unknown-event", "unknown event 'talks-l' in a {event} role"),

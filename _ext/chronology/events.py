@@ -17,10 +17,10 @@ from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
 from .dates import DateError, PartialDate, ends_before, parse_date
-from .model import Delegate, Event, Exchange, Place, Related
+from .model import Delegate, Event, Exchange, Place, Related, Uncertain
 from .nodes import event_header, event_sources
 from .schema import EVENT, usable, validate
-from .warnings import Subtype, warn
+from .warnings import Subtype, suggest, warn
 from .yamldata import Loaded, load, split_front_matter
 
 FRONT_MATTER_KEY = "chronology_front_matter"
@@ -117,6 +117,15 @@ def read_event(docname: str, loaded: Loaded) -> Event | None:
             f"to '{start.iso()}-{ident}.md' so the year's contents stay in date order.",
             loaded.line(("date",)),
         )
+    for number, item in enumerate(data.get("uncertain") or ()):
+        name = str(item.get("field", "")).split(".")[0]
+        if name and name not in EVENT["properties"]:
+            report(
+                Subtype.value,
+                f"uncertain: {name!r} is not a front-matter field.{suggest(name, EVENT['properties'])} "
+                "Name the field whose value is uncertain (e.g. date, place, delegations.cn).",
+                loaded.line(("uncertain", number, "field")),
+            )
     return _event(docname, ident, data, start, end, loaded)
 
 
@@ -171,6 +180,7 @@ def _event(
         related=tuple(Related(**r) for r in data.get("related") or () if r and "event" in r),
         outcomes=tuple(data.get("outcomes") or ()),
         exchange=_exchange(data.get("exchange")),
+        uncertain=tuple(Uncertain(**u) for u in data.get("uncertain") or () if u and "field" in u),
         lines=tuple(
             (".".join(str(p) for p in path), line)
             for path, line in sorted(loaded.lines.items(), key=lambda item: [str(p) for p in item[0]])

@@ -49,6 +49,14 @@ class Related:
 
 
 @dataclass(frozen=True)
+class Uncertain:
+    """A fact of the entry that its sources do not settle: which field, and why."""
+
+    field: str
+    note: str = ""
+
+
+@dataclass(frozen=True)
 class Exchange:
     """The fields of an exchange-database record, so such a record converts without loss."""
 
@@ -84,6 +92,7 @@ class Event:
     related: tuple[Related, ...] = ()
     outcomes: tuple[str, ...] = ()
     exchange: Exchange | None = None
+    uncertain: tuple[Uncertain, ...] = ()
     lines: tuple[tuple[str, int], ...] = field(default=(), compare=False)
 
     @property

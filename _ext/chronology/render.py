@@ -69,6 +69,8 @@ def badges(ctx: Context, card: Card) -> nodes.paragraph:
         labels.append((words(card.format), "info"))
     if card.series:
         labels.append((" ".join(filter(None, (card.series, card.round))), "primary"))
+    if card.uncertain:
+        labels.append(("Partly unverified", "warning"))
     for position, (text, colour) in enumerate(labels):
         if ctx.html:
             para += nodes.inline(
@@ -138,6 +140,9 @@ def render_header(ctx: Context, data: Header) -> nodes.container:
         fields += _field("Series", *series_nodes)
     if data.topics:
         fields += _field("Topics", *_joined(ctx, [ctx.link(t) for t in data.topics]))
+    if data.uncertain:
+        notes = "; ".join(f"{field}: {note}" if note else field for field, note in data.uncertain)
+        fields += _field("Unverified", nodes.emphasis(text=notes))
     if data.related:
         fields += _field(
             "Related", *_joined(ctx, [_related(ctx, relation, target) for relation, target in data.related], "; ")

@@ -67,6 +67,7 @@ EVENT = _object(
         },
         "outcomes": TEXTS,
         "exchange": EXCHANGE,
+        "uncertain": {"type": "array", "items": _object({"field": TEXT, "note": TEXT}, ("field",))},
     },
     required=("title", "date", "kind", "status"),
 )

@@ -29,6 +29,7 @@ class Card:
     format: str
     series: str
     round: str
+    uncertain: bool = False
 
 
 @dataclass(frozen=True)
@@ -49,6 +50,7 @@ class Header:
     related: tuple[tuple[str, EventLink | str], ...]
     outcomes: tuple[str, ...]
     exchange: Exchange | None
+    uncertain: tuple[tuple[str, str], ...] = ()
 
 
 def side_name(index: Index, side: str) -> str:
@@ -96,6 +98,7 @@ def card(index: Index, event: Event) -> Card:
         format=event.format,
         series=(series.short or series.name) if series else event.series,
         round=event.round_text,
+        uncertain=bool(event.uncertain),
     )
 
 
@@ -122,6 +125,7 @@ def header(index: Index, event: Event) -> Header:
         + tuple((relation, link(other)) for relation, other in index.referenced_by.get(event.id, [])),
         outcomes=event.outcomes,
         exchange=event.exchange,
+        uncertain=tuple((u.field, u.note) for u in event.uncertain),
     )
 
 
