@@ -109,9 +109,21 @@ def test_roles_render_titles_dates_and_citations(html: Build) -> None:
     body = " ".join(page.select_one("div.body").get_text(" ").split())
     assert "A follow-up to First Security Talks (July 15–16, 2014) ( Li 2015 ; Northland Foreign Office 2014 )" in body
     cite = page.select_one("span.chron-cite")
-    assert cite is not None and cite["id"].startswith("cite-")
+    assert page.select_one("span#cite-south-2015-1") is not None  # the stable anchor of the citation
     hrefs = [a["href"] for a in cite.select("a")]
     assert hrefs == ["../../sources/index.html#source-south-2015", "../../sources/index.html#source-north-2014"]
+
+
+def test_pinpoints_show_locator_and_quote_on_hover(html: Build) -> None:
+    cite = html.html(EVENT_1).select_one("span.chron-cite")
+    assert " ".join(cite.get_text(" ").split()) == "( Northland Foreign Office 2014 , para. 2)"
+    assert cite.select_one("a")["title"] == "“talks were held in the north”"
+
+
+def test_latex_pinpoint_quote_is_a_footnote(tmp_path: Path) -> None:
+    result = build(copy_root("basic", tmp_path / "src"), "latex")
+    tex = next(result.outdir.glob("*.tex")).read_text(encoding="utf-8")
+    assert r"\footnote{\sphinxAtStartPar “talks were held in the north”}" in tex
 
 
 def test_event_page_ends_with_its_sources(html: Build) -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util.typing import ExtensionMetadata
 
-from . import events, incremental, nodes, views
+from . import citations, events, incremental, nodes, views
 from .domain import ChronologyDomain
 from .registry import load_registry
 
@@ -43,6 +43,15 @@ def setup_reading(app: Sphinx) -> None:
 def setup_views(app: Sphinx) -> None:
     for node in (nodes.chronology_view, nodes.event_header, nodes.event_sources):
         app.add_node(node)
+    skip = (citations.visit_quote_note_html, None)
+    app.add_node(
+        citations.quote_note,
+        html=skip,
+        latex=(citations.visit_quote_note_latex, None),
+        text=(citations.visit_quote_note_text, None),
+        man=skip,
+        texinfo=skip,
+    )
     app.add_directive("chronology-year", views.ChronologyYear)
     app.add_directive("chronology-years", views.ChronologyYears)
     app.add_directive("series-page", views.SeriesPage)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from docutils import nodes
@@ -15,8 +16,6 @@ from docutils.parsers.rst.states import Inliner
 from sphinx import addnodes
 
 from .model import Source
-
-_KEY_SPLIT = re.compile(r"\s*[;,]\s*")
 
 
 def creator(source: Source) -> str:
@@ -40,6 +39,31 @@ def label(source: Source) -> str:
     return f"{creator(source)} {year(source)}"
 
 
+@dataclass(frozen=True)
+class Cited:
+    """One key of a ``{cite}`` role with its optional pinpoint: a locator (``para. 3``) or a quoted phrase."""
+
+    key: str
+    locator: str = ""
+    quote: str = ""
+
+
+_QUOTE = re.compile(r'["\u201c]([^"\u201d]*)["\u201d]')
+
+
+def parse_cites(text: str) -> list[Cited]:
+    """``key-a; key-b, para. 3; key-c "a short quote"`` into its keys and pinpoints."""
+    cited = []
+    for part in (p.strip() for p in text.split(";")):
+        if not part:
+            continue
+        quote = _QUOTE.search(part)
+        rest = _QUOTE.sub("", part).strip()
+        key, _, locator = rest.replace(",", " ", 1).partition(" ")
+        cited.append(Cited(key.strip(), locator.strip(" ,"), quote.group(1).strip() if quote else ""))
+    return cited
+
+
 def cite_role(
     name: str,
     rawtext: str,
@@ -50,25 +74,56 @@ def cite_role(
     options: dict[str, Any] | None = None,
     content: Sequence[str] = (),
 ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
-    """``{cite}`key-a; key-b``` becomes ``(Label A; Label B)``, each label a link to the bibliography."""
+    """``{cite}`key-a; key-b, para. 3```: ``(Label A; Label B, para. 3)``, each label linked to the
+    bibliography; a quoted phrase after a key shows on hover in HTML and as a footnote in LaTeX.
+
+    The citation's anchor (``cite-<first key>-<n>``) counts only earlier citations of the same key on the
+    page, so "cited by" links survive edits elsewhere on the page."""
     env = inliner.document.settings.env
-    keys = tuple(key for key in _KEY_SPLIT.split(text.strip()) if key)
-    anchor = f"cite-{env.new_serialno('chronology-cite')}"
-    node = nodes.inline(rawtext, "", classes=["chron-cite"], ids=[anchor])
-    node["chron_keys"] = keys
+    cited = parse_cites(text)
+    first = cited[0].key if cited else "none"
+    anchor = nodes.make_id(f"cite-{first}-{env.new_serialno(f'chronology-cite-{first}') + 1}")
+    node = nodes.inline(rawtext, "", classes=["chron-cite"])
+    node["chron_keys"] = tuple(c.key for c in cited)
     node["chron_line"] = lineno
+    node["chron_anchor"] = anchor
     node += nodes.Text("(")
-    for position, key in enumerate(keys):
+    for position, item in enumerate(cited):
         if position:
             node += nodes.Text("; ")
-        node += addnodes.pending_xref(
-            key,
-            nodes.inline(key, key),
+        xref = addnodes.pending_xref(
+            item.key,
+            nodes.inline(item.key, item.key),
             refdomain="chron",
             reftype="source",
-            reftarget=key,
+            reftarget=item.key,
             refexplicit=False,
             refwarn=False,
         )
+        if item.quote:
+            xref["chron_quote"] = item.quote
+        node += xref
+        if item.locator:
+            node += nodes.Text(f", {item.locator}")
+        if item.quote:
+            node += quote_note(item.quote, item.quote)
     node += nodes.Text(")")
-    return [node], []
+    return [nodes.target("", "", ids=[anchor]), node], []
+
+
+class quote_note(nodes.Inline, nodes.TextElement):  # noqa: N801 (docutils node naming)
+    """A supporting quote: a tooltip in HTML (on the preceding link), a footnote in LaTeX."""
+
+
+def visit_quote_note_html(translator: Any, node: quote_note) -> None:
+    raise nodes.SkipNode  # shown as the link's title (see domain.resolve_xref)
+
+
+def visit_quote_note_latex(translator: Any, node: quote_note) -> None:
+    translator.body.append(r"\footnote{\sphinxAtStartPar " + "\u201c" + translator.encode(node.astext()) + "\u201d}")
+    raise nodes.SkipNode
+
+
+def visit_quote_note_text(translator: Any, node: quote_note) -> None:
+    translator.add_text(f' "{node.astext()}"')
+    raise nodes.SkipNode

@@ -98,7 +98,7 @@ class ChronologyDomain(Domain):
         first_title = next(iter(document.findall(nodes.title)), None)
         page_title = first_title.astext() if first_title is not None else docname
         cites = tuple(
-            Citation(tuple(node["chron_keys"]), node["ids"][0], node.get("chron_line"), page_title)
+            Citation(tuple(node["chron_keys"]), node["chron_anchor"], node.get("chron_line"), page_title)
             for node in document.findall(nodes.inline)
             if "chron_keys" in node
         )
@@ -183,7 +183,10 @@ class ChronologyDomain(Domain):
         child: Element = contnode if node.get("refexplicit") else nodes.inline(text, text)
         if not docname:
             return nodes.inline("", "", child)
-        return make_refnode(builder, fromdocname, docname, anchor or None, child, text)
+        tooltip = node.get("chron_quote")  # a citation's supporting quote shows on hover
+        return make_refnode(
+            builder, fromdocname, docname, anchor or None, child, f"\u201c{tooltip}\u201d" if tooltip else text
+        )
 
     def resolve_any_xref(
         self,
