@@ -42,6 +42,21 @@ EXPECTED = [
     ("chronology/registry/people.yaml", 3, "unknown-side", "person 'cy-north' has unknown side 'west'"),
     ("sources/records/bad-url.yaml", 3, "value", "URL 'javascript:alert(1)' is not an http(s) address"),
     ("sources/records/bad-url.yaml", 4, "date", "'2020-13' has no month 13"),
+    ("sources/records/dupe.yaml", 1, "value", "source id 'north-2014' differs from its file name 'dupe'"),
+    (
+        "sources/records/dupe.yaml",
+        1,
+        "duplicate",
+        "source key 'north-2014' is already used by sources/records/north-2014",
+    ),
+    (
+        "sources/records/thin-news.yaml",
+        3,
+        "missing",
+        "has no 'container-title'; a news article record needs the outlet",
+    ),
+    ("sources/records/thin-news.yaml", 3, "missing", "has no 'issued'; a news article record needs the date"),
+    ("sources/records/south-2015.yaml", 1, "uncited", "source 'south-2015' is cited by no page"),
 ]
 
 

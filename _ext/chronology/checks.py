@@ -18,6 +18,19 @@ def check_all(index: Index) -> None:
     for event in sorted(index.event_of_doc.values(), key=lambda e: e.docname):
         check_event_ids(index, event)
     check_references(index)
+    check_uncited(index)
+
+
+def check_uncited(index: Index) -> None:
+    """Every source should be cited somewhere; an uncited record is probably a forgotten citation."""
+    for key, source in index.registry.sources.items():
+        if key not in index.cited_by:
+            warn(
+                Subtype.uncited,
+                f"source {key!r} is cited by no page; cite it with {{cite}}`{key}` where it "
+                f"supports a statement, or delete {source.path}.",
+                f"{source.path}:{source.line}",
+            )
 
 
 def _unknown(

@@ -51,6 +51,7 @@ class ChronologyDomain(Domain):
         "refs": {},  # docname -> tuple[Reference, ...]
         "citations": {},  # docname -> tuple[Citation, ...]
         "fingerprints": {},  # docname -> hash of everything its rendering uses
+        "formatted": {},  # source id -> (record fingerprint, formatted entry): citeproc runs once per record
         "registry": Registry(),
     }
     data_version = 1
@@ -115,7 +116,12 @@ class ChronologyDomain(Domain):
     def index(self) -> Index:
         if self._index is None:
             self._index = Index(
-                self.data["events"], self.data["views"], self.data["citations"], self.data["refs"], self.registry
+                self.data["events"],
+                self.data["views"],
+                self.data["citations"],
+                self.data["refs"],
+                self.registry,
+                self.data["formatted"],
             )
         return self._index
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from . import bibliography
 from .model import INVERSE_RELATIONS, Citation, Delegate, Event, Reference, View
 from .registry import Registry
 
@@ -37,7 +38,9 @@ class Index:
         citations: dict[str, tuple[Citation, ...]],
         refs: dict[str, tuple[Reference, ...]],
         registry: Registry,
+        formatted: dict[str, tuple[str, str]] | None = None,
     ) -> None:
+        self._formatted = {} if formatted is None else formatted
         self.registry = registry
         self.citations = citations
         self.views = views
@@ -86,6 +89,16 @@ class Index:
             return None, None
         rounds = self.by_series[event.series]
         return (rounds[at - 1] if at else None, rounds[at + 1] if at + 1 < len(rounds) else None)
+
+    def formatted(self, key: str) -> str:
+        """The source's bibliography entry (citeproc's HTML), formatted once per version of the record."""
+        source = self.registry.sources[key]
+        stamp = bibliography.fingerprint(source)
+        cached = self._formatted.get(key)
+        if cached is None or cached[0] != stamp:
+            cached = (stamp, bibliography.format_html(source))
+            self._formatted[key] = cached
+        return cached[1]
 
     def doc_of(self, kind: str, arg: str = "") -> str | None:
         """The document holding the view ``kind`` (e.g. the people index), if the project has one."""

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .bibliography import missing_fields
 from .dates import DateError, parse_date
 from .model import Period, Person, Series, Side, Source, Topic
 from .schema import REGISTRIES, SOURCE, usable, validate
@@ -125,8 +126,24 @@ def _load_sources(srcdir: Path, sources_dir: str) -> dict[str, Source]:
                 f"source id {key!r} differs from its file name {path.stem!r}; rename one so they match.",
                 f"{relpath}:{loaded.line(('id',))}",
             )
+        if key in sources:
+            # the record whose file is named after the key keeps it; the other one is reported
+            keeps_new = path.stem == key
+            loser, owner = (sources[key].path, relpath) if keeps_new else (relpath, sources[key].path)
+            message = f"source key {key!r} is already used by {owner}; give this record another id (and file name)."
+            warn(Subtype.duplicate, message, f"{loser}:1")
+            if not keeps_new:
+                continue
+        source = Source(id=key, fields=tuple(data.items()), path=relpath, line=1)
         _check_source(data, loaded, relpath)
-        sources[key] = Source(id=key, fields=tuple(data.items()), path=relpath, line=1)
+        for name, what in missing_fields(source):
+            anchor = "genre" if "genre" in data else "type"
+            warn(
+                Subtype.missing,
+                f"source {key!r} has no {name!r}; a {data.get('genre') or data.get('type')} record needs {what}.",
+                f"{relpath}:{loaded.line((anchor,))}",
+            )
+        sources[key] = source
     return sources
 
 

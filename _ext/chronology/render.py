@@ -18,9 +18,10 @@ from sphinx.builders import Builder
 from sphinx.util.nodes import make_refnode
 
 from . import figures
+from .bibliography import to_nodes
 from .figuredata import FigureData
 from .index import EventLink
-from .viewdata import Card, Delegation, Header, Link, Round
+from .viewdata import Card, Delegation, Header, Link, Round, SourceEntry
 
 STATUS_COLOURS = {
     "held": "success",
@@ -280,26 +281,28 @@ def render_topics(ctx: Context, topics: tuple[tuple[str, str, str, tuple[EventLi
     return [items]
 
 
-def source_line(
-    ctx: Context, entry: tuple[str, str, str, str, str, str], bib_doc: str | None, anchor: bool
-) -> nodes.paragraph:
-    key, label, title, outlet, date, url = entry
+def source_line(ctx: Context, entry: SourceEntry, bib_doc: str | None, anchor: bool) -> nodes.paragraph:
+    """A formatted reference: on the bibliography page with its anchor, elsewhere led by a link to it."""
     para = nodes.paragraph(classes=["chron-source"])
     if anchor:
-        para += _anchor(f"source-{key}")
-        para += nodes.strong(text=label)
+        para += _anchor(f"source-{entry.key}")
     else:
-        para += ctx.ref(bib_doc or "", f"source-{key}", label)
-    para += nodes.Text(". " + ". ".join(filter(None, (title, outlet, date))) + ".")
-    if url:
+        para += ctx.ref(bib_doc or "", f"source-{entry.key}", entry.label)
+        para += nodes.Text(": ")
+    para += to_nodes(entry.formatted)
+    if entry.url:
         para += nodes.Text(" ")
-        para += nodes.reference(url, url, refuri=url)
+        para += nodes.reference(entry.url, entry.url, refuri=entry.url)
+        para += nodes.Text(".")
+    if entry.archive_url:
+        captured = f", captured {entry.archive_date}" if entry.archive_date else ""
+        para += nodes.Text(" (")
+        para += nodes.reference("", f"archived copy{captured}", refuri=entry.archive_url, classes=["chron-archive"])
+        para += nodes.Text(")")
     return para
 
 
-def render_sources(
-    ctx: Context, entries: tuple[tuple[str, str, str, str, str, str], ...], bib_doc: str | None
-) -> list[nodes.Node]:
+def render_sources(ctx: Context, entries: tuple[SourceEntry, ...], bib_doc: str | None) -> list[nodes.Node]:
     if not entries:
         return []
     section = nodes.container(classes=["chron-sources"])
@@ -308,19 +311,31 @@ def render_sources(
     return [section]
 
 
-def render_bibliography(
-    ctx: Context, rows: tuple[tuple[tuple[str, str, str, str, str, str], tuple[tuple[str, str, str], ...]], ...]
-) -> list[nodes.Node]:
-    items = nodes.bullet_list(classes=["chron-bibliography"])
-    for entry, citing in rows:
-        item = nodes.list_item("", source_line(ctx, entry, None, True))
-        if citing:
-            para = nodes.paragraph(classes=["chron-cited-by"])
-            para += nodes.Text("Cited by: ")
-            para.extend(_joined(ctx, [ctx.ref(doc, anchor, title) for doc, anchor, title in citing], "; "))
-            item += para
-        items += item
-    return [items]
+def _cited_by(ctx: Context, citing: tuple[tuple[str, str, str], ...]) -> nodes.paragraph:
+    """Links to every citing passage; the PDF adds the page of each."""
+    para = nodes.paragraph(classes=["chron-cited-by"])
+    para += nodes.Text("Cited by: ")
+    for position, (doc, anchor, title) in enumerate(citing):
+        if position:
+            para += nodes.Text("; ")
+        para += ctx.ref(doc, anchor, title)
+        if ctx.builder.format == "latex":
+            para += nodes.raw("", rf" (p.~\pageref{{\detokenize{{{doc}:{anchor}}}}})", format="latex")
+    return para
+
+
+def render_bibliography(ctx: Context, groups: Any) -> list[nodes.Node]:
+    result: list[nodes.Node] = []
+    for heading, rows in groups:
+        result.append(nodes.rubric(text=heading, classes=["chron-bibliography-group"]))
+        items = nodes.bullet_list(classes=["chron-bibliography"])
+        for entry, citing in rows:
+            item = nodes.list_item("", source_line(ctx, entry, None, True))
+            if citing:
+                item += _cited_by(ctx, citing)
+            items += item
+        result.append(items)
+    return result
 
 
 def cached_figure(ctx: Context, data: FigureData, fmt: str, urls: dict[str, str]) -> bytes:

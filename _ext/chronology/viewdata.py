@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, replace
 
+from .bibliography import GROUPS, group_of
 from .citations import label
 from .figuredata import FigureData, collect, parse_filters
 from .index import EventLink, Index, link
@@ -179,21 +180,40 @@ def topics(index: Index) -> tuple[tuple[str, str, str, tuple[EventLink, ...]], .
     )
 
 
-def source_entry(index: Index, key: str) -> tuple[str, str, str, str, str, str]:
-    """(key, label, title, outlet, date, url) of a source; url only if it is http(s)."""
+@dataclass(frozen=True)
+class SourceEntry:
+    """A bibliography entry: the formatted reference, its links and its group on the bibliography page."""
+
+    key: str
+    label: str
+    formatted: str
+    url: str
+    archive_url: str
+    archive_date: str
+    group: str
+
+
+def _web(value: object) -> str:
+    text = str(value or "")
+    return text if text.startswith(("http://", "https://")) else ""
+
+
+def source_entry(index: Index, key: str) -> SourceEntry:
     source = index.registry.sources[key]
-    url = str(source.get("URL") or "")
-    return (
-        key,
-        label(source),
-        str(source.get("title") or ""),
-        str(source.get("container-title") or source.get("publisher") or ""),
-        str(source.get("issued") or ""),
-        url if url.startswith(("http://", "https://")) else "",
+    custom = source.get("custom") or {}
+    assert isinstance(custom, dict)
+    return SourceEntry(
+        key=key,
+        label=label(source),
+        formatted=index.formatted(key),
+        url=_web(source.get("URL")),
+        archive_url=_web(custom.get("archive-url")),
+        archive_date=str(custom.get("archive-date") or ""),
+        group=group_of(source),
     )
 
 
-def event_sources(index: Index, docname: str) -> tuple[tuple[str, str, str, str, str, str], ...]:
+def event_sources(index: Index, docname: str) -> tuple[SourceEntry, ...]:
     """The sources a page cites, in order of first citation."""
     keys: dict[str, None] = {}
     for citation in index.citations.get(docname, ()):
@@ -203,12 +223,14 @@ def event_sources(index: Index, docname: str) -> tuple[tuple[str, str, str, str,
 
 def bibliography(
     index: Index,
-) -> tuple[tuple[tuple[str, str, str, str, str, str], tuple[tuple[str, str, str], ...]], ...]:
-    """Every source, sorted by label, with the passages that cite it (docname, anchor, event title)."""
-    rows = []
+) -> tuple[tuple[str, tuple[tuple[SourceEntry, tuple[tuple[str, str, str], ...]], ...]], ...]:
+    """Groups of sources (in ``GROUPS`` order), each sorted by label, with the passages citing each source
+    (docname, anchor, page title)."""
+    rows: dict[str, list[tuple[SourceEntry, tuple[tuple[str, str, str], ...]]]] = {g[0]: [] for g in GROUPS}
     for key in sorted(index.registry.sources, key=lambda k: (label(index.registry.sources[k]).lower(), k)):
-        rows.append((source_entry(index, key), tuple(index.cited_by.get(key, []))))
-    return tuple(rows)
+        entry = source_entry(index, key)
+        rows[entry.group].append((entry, tuple(index.cited_by.get(key, []))))
+    return tuple((group, tuple(entries)) for group, entries in rows.items() if entries)
 
 
 def view(index: Index, kind: str, arg: str) -> object:

@@ -35,6 +35,7 @@ class Subtype(StrEnum):
     unknown_event = "unknown-event"
     unknown_source = "unknown-source"
     view = "view"  #: a view directive with a bad argument
+    uncited = "uncited"  #: a source record that no page cites
 
 
 Location = str | tuple[str, int | None]
