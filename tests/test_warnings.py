@@ -37,6 +37,8 @@ EXPECTED = [
     ("chronology/2020/2020-09-01-bad-cite.md", 8, "unknown-source", "unknown source key 'north-2041'"),
     ("chronology/2020/2020-09-01-bad-cite.md", 10, "unknown-event", "unknown event 'talks-l' in a {event} role"),
     ("chronology/2020/2020-09-01-bad-cite.md", 10, "unknown-person", "Did you mean 'bo-south'?"),
+    ("chronology/2020/2020-09-01-bad-cite.md", 14, "value", "dispute 'A point with one side' has 1 account(s)"),
+    ("chronology/2020/2020-09-01-bad-cite.md", 20, "view", "account 'a stray account' stands outside a {dispute}"),
     ("chronology/2020/2020-11-01-misnamed.md", 3, "filename", "rename it to '2020-10-01-misnamed.md'"),
     ("chronology/registry/people.yaml", 2, "field", "unknown field 'nmae_zh' in bo-south. Did you mean 'name_zh'?"),
     ("chronology/registry/people.yaml", 3, "unknown-side", "person 'cy-north' has unknown side 'west'"),
@@ -55,7 +57,6 @@ EXPECTED = [
         "missing",
         "has no 'container-title'; a news article record needs the outlet",
     ),
-    ("sources/records/thin-news.yaml", 3, "missing", "has no 'issued'; a news article record needs the date"),
     ("sources/records/south-2015.yaml", 1, "uncited", "source 'south-2015' is cited by no page"),
 ]
 

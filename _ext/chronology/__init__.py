@@ -11,7 +11,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util.typing import ExtensionMetadata
 
-from . import citations, events, incremental, nodes, views
+from . import citations, disputes, events, incremental, nodes, views
 from .domain import ChronologyDomain
 from .registry import load_registry
 
@@ -58,6 +58,9 @@ def setup_views(app: Sphinx) -> None:
     app.add_directive("people-index", views.PeopleIndex)
     app.add_directive("topics-index", views.TopicsIndex)
     app.add_directive("bibliography", views.Bibliography)
+    app.add_directive("dispute", disputes.Dispute)
+    app.add_directive("account", disputes.Account)
+    app.add_directive("dispute-index", views.DisputeIndex)
     app.add_directive("timeline-overview", views.TimelineOverview)
     app.add_directive("timeline-series", views.TimelineSeries)
     app.add_directive("timeline-density", views.TimelineDensity)
@@ -79,7 +82,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_views(app)
     return {
         "version": __version__,
-        "env_version": 1,
+        "env_version": 2,  # bump whenever the records or domain data change shape
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

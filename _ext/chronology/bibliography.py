@@ -35,11 +35,12 @@ GROUPS: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = (
     ("Web pages and other sources", frozenset(), frozenset()),
 )
 
-#: Fields a record of a given genre (or CSL type) needs, with what to tell the author.
+#: Fields a record of a given genre (or CSL type) needs, with what to tell the author. A date is not among
+#: them: an undated source shows "n.d." rather than tempting anyone to guess a date.
 REQUIRED: dict[str, tuple[tuple[str, str], ...]] = {
-    "news article": (("container-title", "the outlet"), ("issued", "the date of publication")),
-    "article-newspaper": (("container-title", "the outlet"), ("issued", "the date of publication")),
-    "press release": (("author", "the issuing body, as [{literal: ...}]"), ("issued", "the date of release")),
+    "news article": (("container-title", "the outlet"),),
+    "article-newspaper": (("container-title", "the outlet"),),
+    "press release": (("author", "the issuing body, as [{literal: ...}]"),),
     "official statement": (("author", "the issuing body, as [{literal: ...}]"),),
     "database record": (("container-title", "the database"), ("URL", "the record's address")),
     "webpage": (("URL", "the page's address"),),

@@ -18,12 +18,13 @@ from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
 from . import citations
+from .disputes import check_stray_accounts
 from .index import Index
-from .model import Citation, Event, Reference, View
+from .model import Citation, DisputeRecord, Event, Reference, View
 from .nodes import chronology_view
 from .registry import Registry
 
-PER_DOC_STORES = ("events", "views", "refs", "citations")
+PER_DOC_STORES = ("events", "views", "refs", "citations", "disputes")
 
 
 class ChronologyDomain(Domain):
@@ -50,11 +51,12 @@ class ChronologyDomain(Domain):
         "views": {},  # docname -> tuple[View, ...]
         "refs": {},  # docname -> tuple[Reference, ...]
         "citations": {},  # docname -> tuple[Citation, ...]
+        "disputes": {},  # docname -> tuple[DisputeRecord, ...]
         "fingerprints": {},  # docname -> hash of everything its rendering uses
         "formatted": {},  # source id -> (record fingerprint, formatted entry): citeproc runs once per record
         "registry": Registry(),
     }
-    data_version = 1
+    data_version = 2
 
     _index: Index | None = None
 
@@ -103,7 +105,13 @@ class ChronologyDomain(Domain):
             for node in document.findall(nodes.inline)
             if "chron_keys" in node
         )
-        for store, value in (("views", views), ("refs", refs), ("citations", cites)):
+        check_stray_accounts(document, docname)
+        disputes = tuple(
+            DisputeRecord(node["chron_dispute"], node["ids"][0], node["chron_accounts"], page_title, _line(node))
+            for node in document.findall(nodes.container)
+            if "chron_dispute" in node
+        )
+        for store, value in (("views", views), ("refs", refs), ("citations", cites), ("disputes", disputes)):
             if value:
                 self.data[store][docname] = value
             else:
@@ -115,14 +123,7 @@ class ChronologyDomain(Domain):
     @property
     def index(self) -> Index:
         if self._index is None:
-            self._index = Index(
-                self.data["events"],
-                self.data["views"],
-                self.data["citations"],
-                self.data["refs"],
-                self.registry,
-                self.data["formatted"],
-            )
+            self._index = Index(self.data)
         return self._index
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:

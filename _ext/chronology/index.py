@@ -7,10 +7,12 @@ topic and source are derived here and never stored in the environment.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from . import bibliography
-from .model import INVERSE_RELATIONS, Citation, Delegate, Event, Reference, View
+from .model import INVERSE_RELATIONS, Citation, Delegate, DisputeRecord, Event, Reference, View
 from .registry import Registry
 
 
@@ -31,20 +33,17 @@ def link(event: Event) -> EventLink:
 class Index:
     """Lookups over all events, views and citations of the project."""
 
-    def __init__(
-        self,
-        events: dict[str, Event],
-        views: dict[str, tuple[View, ...]],
-        citations: dict[str, tuple[Citation, ...]],
-        refs: dict[str, tuple[Reference, ...]],
-        registry: Registry,
-        formatted: dict[str, tuple[str, str]] | None = None,
-    ) -> None:
-        self._formatted = {} if formatted is None else formatted
-        self.registry = registry
+    def __init__(self, data: Mapping[str, Any]) -> None:
+        """Build the lookups from the domain's data (see ``ChronologyDomain.initial_data``)."""
+        events: dict[str, Event] = data["events"]
+        views: dict[str, tuple[View, ...]] = data["views"]
+        citations: dict[str, tuple[Citation, ...]] = data["citations"]
+        self.registry: Registry = data["registry"]
         self.citations = citations
         self.views = views
-        self.refs = refs
+        self.refs: dict[str, tuple[Reference, ...]] = data["refs"]
+        self.disputes: dict[str, tuple[DisputeRecord, ...]] = data["disputes"]
+        self._formatted: dict[str, tuple[str, str]] = data["formatted"]
         self.events = sorted(events.values(), key=lambda e: e.sort_key)
         self.by_id: dict[str, Event] = {}
         self.duplicates: list[tuple[Event, Event]] = []

@@ -208,6 +208,17 @@ class Reference:
 
 
 @dataclass(frozen=True)
+class DisputeRecord:
+    """A disputed point on a page: where it is and whose accounts it gives."""
+
+    point: str
+    anchor: str
+    accounts: tuple[str, ...]
+    page_title: str
+    line: int | None = None
+
+
+@dataclass(frozen=True)
 class View:
     """A view directive placed in a document: what it lists (kind and argument)."""
 

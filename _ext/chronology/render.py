@@ -21,6 +21,7 @@ from . import figures
 from .bibliography import to_nodes
 from .figuredata import FigureData
 from .index import EventLink
+from .model import DisputeRecord
 from .viewdata import Card, Delegation, Header, Link, Round, SourceEntry
 
 STATUS_COLOURS = {
@@ -375,11 +376,24 @@ def render_figure(ctx: Context, data: FigureData, index_doc_of: Callable[[str, s
     return [figure]
 
 
+def render_disputes(ctx: Context, disputes: tuple[tuple[str, DisputeRecord], ...]) -> list[nodes.Node]:
+    if not disputes:
+        return [nodes.paragraph(text="No disputed points are recorded.", classes=["chron-empty"])]
+    items = nodes.bullet_list(classes=["chron-disputes"])
+    for doc, record in disputes:
+        para = nodes.paragraph()
+        para += ctx.ref(doc, record.anchor, record.point)
+        para += nodes.Text(f" \u2014 {record.page_title}. Accounts: {'; '.join(record.accounts)}.")
+        items += nodes.list_item("", para)
+    return [items]
+
+
 def view(ctx: Context, kind: str, data: Any) -> list[nodes.Node]:
     """Nodes for the view ``kind`` from its ``viewdata.view`` data."""
     if kind == "year":
         return render_cards(ctx, data, "No events recorded for this year.")
     renderers: dict[str, Any] = {
+        "disputes": render_disputes,
         "series": render_series,
         "people": render_people,
         "topics": render_topics,

@@ -13,7 +13,7 @@ from .bibliography import GROUPS, group_of
 from .citations import label
 from .figuredata import FigureData, collect, parse_filters
 from .index import EventLink, Index, link
-from .model import Event, Exchange
+from .model import DisputeRecord, Event, Exchange
 
 Link = tuple[str, str, str]  # (docname, anchor, text); docname "" when the target has no page
 
@@ -247,7 +247,16 @@ def view(index: Index, kind: str, arg: str) -> object:
         return bibliography(index)
     if kind == "figure":
         return figure(index, arg)
+    if kind == "disputes":
+        return disputes(index)
     return None
+
+
+def disputes(index: Index) -> tuple[tuple[str, DisputeRecord], ...]:
+    """Every disputed point, in the order of the pages' events (then of other pages), with its page."""
+    order = {event.docname: position for position, event in enumerate(index.events)}
+    pages = sorted(index.disputes, key=lambda doc: (order.get(doc, len(order)), doc))
+    return tuple((doc, record) for doc in pages for record in index.disputes[doc])
 
 
 def figure(index: Index, arg: str) -> FigureData:

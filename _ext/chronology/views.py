@@ -122,6 +122,10 @@ class Bibliography(SimpleView):
     kind = "bibliography"
 
 
+class DisputeIndex(SimpleView):
+    kind = "disputes"
+
+
 class SeriesPage(SphinxDirective):
     """A series page: its strip figure and its rounds in date order, gaps in the numbering shown."""
 

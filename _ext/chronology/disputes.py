@@ -1,0 +1,86 @@
+"""Disputed facts: a ``{dispute}`` holds two or more attributed ``{account}`` blocks.
+
+In HTML the accounts stand side by side (sphinx-design's grid and card classes); in LaTeX the same nodes
+read in sequence, each led by its attribution. Every dispute is recorded in the domain, so the
+``{dispute-index}`` view can list the disputed points of the whole chronology.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
+
+from .warnings import Subtype, warn
+
+GRID = ["sd-container-fluid", "sd-sphinx-override", "sd-mb-4"]
+ROW = ["sd-row", "sd-row-cols-1", "sd-row-cols-md-2", "sd-g-3"]
+COLUMN = ["sd-col", "sd-d-flex-column"]
+CARD = ["sd-card", "sd-sphinx-override", "sd-w-100", "sd-shadow-sm", "chron-account"]
+
+
+class Dispute(SphinxDirective):
+    """``{dispute} <the disputed point>`` with ``{account} <attribution>`` blocks inside."""
+
+    required_arguments = 1
+    final_argument_whitespace = True
+    has_content = True
+
+    def run(self) -> list[nodes.Node]:
+        point = self.arguments[0].strip()
+        anchor = nodes.make_id(f"dispute-{point}")
+        box = nodes.container(ids=[anchor], classes=["chron-dispute"])
+        box["chron_dispute"] = point
+        self.set_source_info(box)
+        heading = nodes.paragraph(classes=["chron-dispute-point"])
+        heading += nodes.strong(text="Disputed: ")
+        heading += nodes.Text(point)
+        box += heading
+        row = nodes.container(classes=ROW)
+        self.state.nested_parse(self.content, self.content_offset, row)
+        accounts = [child for child in row.children if isinstance(child, nodes.Element) and "chron_account" in child]
+        if len(accounts) < 2:
+            warn(
+                Subtype.value,
+                f"dispute {point!r} has {len(accounts)} account(s); give each version of the fact "
+                "its own {account} block with its source, at least two.",
+                self.get_location(),
+            )
+        box["chron_accounts"] = tuple(str(a["chron_account"]) for a in accounts)
+        box += nodes.container("", row, classes=GRID)
+        return [box]
+
+
+class Account(SphinxDirective):
+    """``{account} <who says so>``: one version of a disputed fact, with its citations in the text."""
+
+    required_arguments = 1
+    final_argument_whitespace = True
+    has_content = True
+
+    def run(self) -> list[nodes.Node]:
+        attribution = self.arguments[0].strip()
+        header = nodes.container(classes=["sd-card-header", "chron-account-by"])
+        header += nodes.paragraph("", "", nodes.strong(text=f"According to {attribution}:"))
+        body = nodes.container(classes=["sd-card-body"])
+        self.state.nested_parse(self.content, self.content_offset, body)
+        card = nodes.container("", header, body, classes=CARD)
+        column = nodes.container("", card, classes=COLUMN)
+        column["chron_account"] = attribution
+        self.set_source_info(column)
+        return [column]
+
+
+def check_stray_accounts(document: nodes.document, docname: str) -> None:
+    """An account outside any dispute is reported (it would read as an unattributed claim)."""
+    for node in document.findall(nodes.container):
+        if "chron_account" not in node:
+            continue
+        parent = node.parent
+        while parent is not None and "chron_dispute" not in parent:
+            parent = parent.parent
+        if parent is None:
+            warn(
+                Subtype.view,
+                f"account {node['chron_account']!r} stands outside a {{dispute}}; put it inside one.",
+                (docname, node.line),
+            )

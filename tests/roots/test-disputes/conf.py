@@ -1,0 +1,6 @@
+extensions = ["myst_parser", "chronology"]
+primary_domain = "chron"
+exclude_patterns = ["_build"]
+html_theme = "alabaster"
+html_sidebars = {"**": ["searchbox.html"]}
+html_theme_options = {"show_relbar_bottom": True}
