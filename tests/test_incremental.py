@@ -54,6 +54,14 @@ def _remove_citation(src: Path) -> None:
     _replace(src / f"{INTERIM}.md", " {cite}`north-2014`", "")
 
 
+def _add_citation(src: Path) -> None:
+    _replace(
+        src / f"{EVENT_4}.md",
+        "Announced but cancelled {cite}`south-2015`.",
+        "Announced {cite}`north-2014`, then cancelled {cite}`south-2015`.",
+    )
+
+
 SCENARIOS: dict[str, tuple[Callable[[Path], None], set[str]]] = {
     # name: (edit, every page that shows the changed data)
     "edit-title": (
@@ -107,6 +115,7 @@ SCENARIOS: dict[str, tuple[Callable[[Path], None], set[str]]] = {
     ),
     "retitle-source": (_retitle_source, {EVENT_2, EVENT_4, "sources/index"}),
     "remove-citation": (_remove_citation, {INTERIM, "sources/index"}),
+    "add-citation": (_add_citation, {EVENT_4, "sources/index"}),
 }
 
 

@@ -132,7 +132,7 @@ def test_event_page_ends_with_its_sources(html: Build) -> None:
         "Li 2015: Li, Wen. 2015. “Second Round of Talks, Sunnylands, CA”. Southland Daily, August. "
         "https://example.org/south/2015.",
         "Northland Foreign Office 2014: Northland Foreign Office. 2014. “Northland and Southland Hold Security Talks”. "
-        "Press release. https://example.org/north/2014.",
+        "Press release. https://example.org/north/2014. (archived copy, captured 2026-11-01)",
     ]
 
 
@@ -145,6 +145,17 @@ def test_bibliography_cited_by_links_to_passages(html: Build) -> None:
     assert all("#cite-" in href for href in cited_by)
     assert cited_by[0].startswith("../chronology/2014/2014-07-15-talks-1.html#cite-")
     assert [a.get_text(strip=True) for a in links][-1] == "Security Talks"  # a series page cites it too
+
+
+def test_bibliography_is_grouped_and_links_archived_copies(html: Build) -> None:
+    page = html.html("sources/index")
+    groups = [r.get_text(strip=True) for r in page.select("p.chron-bibliography-group")]
+    assert groups == ["Official statements and press releases", "News reports"]
+    entry = page.select_one("#source-north-2014").find_parent("p")
+    archive = entry.select_one("a.chron-archive")
+    assert archive["href"] == "https://archive.example.org/north/2014"
+    assert archive.get_text() == "archived copy, captured 2026-11-01"
+    assert "Northland Foreign Office. 2014. “Northland and Southland Hold Security Talks”." in entry.get_text()
 
 
 def test_inventory_holds_every_object_type(html: Build) -> None:
@@ -167,4 +178,10 @@ def test_latex_renders_the_same_views(tmp_path: Path) -> None:
     assert r"\label{\detokenize{chronology/people:person-ann-north}}" in tex
     assert "Round 3:" in tex and "no record of this round" in tex
     assert "Cited by:" in tex
+    # the bibliography stays where the author put it (no thebibliography moved to the end, no empty chapter)
+    assert "thebibliography" not in tex
+    chapter = tex.index(r"\chapter{Sources}")
+    assert chapter < tex.index(r"\label{\detokenize{sources/index:source-north-2014}}") < tex.index(r"\printindex")
+    # "cited by" gives the page of each citing passage
+    assert r"(p.~\pageref{\detokenize{chronology/2014/2014-07-15-talks-1:cite-north-2014-1}})" in tex
     assert "Dialogue round · In person" in tex

@@ -93,6 +93,12 @@ def test_events_with_fixable_mistakes_are_still_listed(result: Build) -> None:
     assert "ann-nort" in result.text("chronology/2020/2020-04-02-bad-person")
 
 
+def test_a_non_web_url_makes_no_link(result: Build) -> None:
+    page = result.html("sources/index")
+    assert page.select_one("#source-bad-url") is not None
+    assert not [a for a in page.select("a") if "javascript" in a.get("href", "")]
+
+
 def test_warnings_can_be_silenced_by_subtype(tmp_path: Path) -> None:
     src = copy_root("warnings", tmp_path / "src")
     conf = src / "conf.py"
