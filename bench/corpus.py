@@ -9,6 +9,21 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 KINDS = ["dialogue-round"] * 6 + ["leaders-meeting", "visit", "working-group", "call", "context"]
+FRONT_PAGE = """# Generated chronology
+
+```{timeline-overview}
+:caption: Every event.
+```
+
+```{toctree}
+chronology/index
+chronology/series/index
+chronology/people
+chronology/topics
+chronology/disputes
+sources/index
+```
+"""
 STATUSES = ["held"] * 12 + ["postponed", "cancelled", "boycotted", "planned-never-held"]
 
 
@@ -24,8 +39,9 @@ def generate(dest: Path, events: int, seed: int = 1) -> Path:
         shutil.rmtree(dest)
     dest.mkdir(parents=True)
     shutil.copy(REPO / "conf.py", dest / "conf.py")
+    _write(dest / "index.md", FRONT_PAGE)
     for page in (
-        "index.md",
+        "chronology/disputes.md",
         "chronology/index.md",
         "chronology/series/index.md",
         "chronology/people.md",
