@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from chronology.domain import ChronologyDomain
+from chronology.index import Index
 from helpers import Build, build, copy_root
 
 # (file, date as shown, place, U.S. delegation heads, PRC delegation heads), from research/dialogues.md
@@ -80,3 +82,36 @@ def test_latex_build_has_no_warnings(tmp_path: Path) -> None:
     result = build(copy_root("chronology", tmp_path / "src"), "latex", warningiserror=True)
     assert result.warnings.strip() == ""
     assert "Second U.S.–China Counterterrorism Dialogue" in next(result.outdir.glob("*.tex")).read_text()
+
+
+# Events whose dossier rows are only partly verified (status P): each must say what is unverified.
+PARTLY_VERIFIED = [
+    "ssd-1",
+    "cyber-wg-1",
+    "ssd-3",
+    "dct-15",
+    "dpct-2015",
+    "mmca-2016",
+    "hljd-2",
+    "sullivan-beijing-2024",
+    "dpct-18",
+]
+
+
+def _index(site: Build) -> Index:
+    domain = site.app.env.domains[ChronologyDomain.name]
+    assert isinstance(domain, ChronologyDomain)
+    return domain.index
+
+
+def test_covers_2009_to_2024_with_at_least_60_events(site: Build) -> None:
+    events = [e for e in _index(site).events if 2009 <= e.date.year <= 2024]
+    assert len(events) >= 60
+    assert {e.date.year for e in events} >= {2009, 2012, 2015, 2017, 2021, 2024}
+
+
+@pytest.mark.parametrize("event_id", PARTLY_VERIFIED)
+def test_partly_verified_facts_are_marked_uncertain(site: Build, event_id: str) -> None:
+    event = _index(site).by_id[event_id]
+    assert event.uncertain, f"{event.docname} should list its unverified facts under uncertain:"
+    assert "Partly unverified" in site.text(event.docname.rsplit("/", 1)[0] + "/index")

@@ -51,7 +51,7 @@ def _retitle_source(src: Path) -> None:
 
 
 def _remove_citation(src: Path) -> None:
-    _replace(src / f"{INTERIM}.md", " {cite}`north-2014`", "")
+    _replace(src / f"{EVENT_2}.md", "{cite}`south-2015; north-2014`", "{cite}`south-2015`")
 
 
 def _add_citation(src: Path) -> None:
@@ -114,7 +114,7 @@ SCENARIOS: dict[str, tuple[Callable[[Path], None], set[str]]] = {
         {EVENT_1, INTERIM, "chronology/people", "chronology/2014/index", "chronology/2016/index"},
     ),
     "retitle-source": (_retitle_source, {EVENT_2, EVENT_4, "sources/index"}),
-    "remove-citation": (_remove_citation, {INTERIM, "sources/index"}),
+    "remove-citation": (_remove_citation, {EVENT_2, "sources/index"}),
     "add-citation": (_add_citation, {EVENT_4, "sources/index"}),
 }
 

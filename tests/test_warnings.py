@@ -19,6 +19,7 @@ EXPECTED = [
     ("chronology/2020/2020-04-04-bad-related.md", 7, "unknown-event", "unknown related event 'talks-2'"),
     ("chronology/2020/2020-05-02-twin-b.md", 2, "duplicate", "event id 'twin' is already used by"),
     ("chronology/2020/2020-06-01-round-clash.md", 7, "round", "round 1 of series 'talks' is also claimed by 'talks-1'"),
+    ("chronology/2020/2020-06-01-same-day.md", 3, "duplicate", "has the same series and date as 'round-clash'"),
     (
         "chronology/2020/2020-07-01-typo-field.md",
         6,
@@ -91,6 +92,15 @@ def test_events_with_fixable_mistakes_are_still_listed(result: Build) -> None:
     for title in ("Bad person", "Bad topic", "Bad series", "Round clash", "Typo field", "Twin one", "Twin two"):
         assert title in year
     assert "ann-nort" in result.text("chronology/2020/2020-04-02-bad-person")
+
+
+def test_events_must_cite_a_source_unless_configured_otherwise(tmp_path: Path) -> None:
+    src = copy_root("warnings", tmp_path / "src")
+    conf = src / "conf.py"
+    conf.write_text(conf.read_text().replace("chronology_require_sources = False", ""))
+    unsourced = [w for w in chronology_warnings(build(src).warnings) if w.endswith("[chronology.unsourced]")]
+    assert any("2020-04-03-bad-topic.md:2: WARNING: event 'bad-topic' cites no source" in w for w in unsourced)
+    assert not [w for w in unsourced if "bad-cite" in w]  # that one cites (unknown) sources
 
 
 def test_a_non_web_url_makes_no_link(result: Build) -> None:

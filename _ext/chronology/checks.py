@@ -11,9 +11,12 @@ from .model import Event
 from .warnings import Subtype, suggest, warn
 
 
-def check_all(index: Index) -> None:
+def check_all(index: Index, require_sources: bool = True) -> None:
     """Run every cross-document check, in a stable order."""
     check_duplicates(index)
+    check_same_day(index)
+    if require_sources:
+        check_sourced(index)
     check_rounds(index)
     for event in sorted(index.event_of_doc.values(), key=lambda e: e.docname):
         check_event_ids(index, event)
@@ -52,6 +55,34 @@ def check_duplicates(index: Index) -> None:
             f"event id {second.id!r} is already used by {first.docname!r}; give one of them another `id:`.",
             (second.docname, second.line("id") or second.line("date")),
         )
+
+
+def check_same_day(index: Index) -> None:
+    """Two events of one series on the same date are almost certainly one event entered twice."""
+    for events in index.by_series.values():
+        seen: dict[tuple[int, int, int], Event] = {}
+        for event in sorted(events, key=lambda e: e.docname):
+            if event.date.precision < 3:
+                continue
+            other = seen.setdefault((event.date.year, event.date.month, event.date.day), event)
+            if other is not event:
+                warn(
+                    Subtype.duplicate,
+                    f"event {event.id!r} has the same series and date as {other.id!r} "
+                    f"({other.docname}); merge the two entries, or correct the date or series.",
+                    (event.docname, event.line("date")),
+                )
+
+
+def check_sourced(index: Index) -> None:
+    """Every event cites at least one source."""
+    for event in sorted(index.event_of_doc.values(), key=lambda e: e.docname):
+        if not index.citations.get(event.docname):
+            warn(
+                Subtype.unsourced,
+                f"event {event.id!r} cites no source; end each statement with {{cite}}`source-key`.",
+                (event.docname, event.line("title")),
+            )
 
 
 def check_rounds(index: Index) -> None:

@@ -214,7 +214,7 @@ class ChronologyDomain(Domain):
     def check_consistency(self) -> None:
         from .checks import check_all
 
-        check_all(self.index)
+        check_all(self.index, self.env.config.chronology_require_sources)
 
 
 def _line(node: Element) -> int | None:

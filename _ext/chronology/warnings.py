@@ -36,6 +36,7 @@ class Subtype(StrEnum):
     unknown_source = "unknown-source"
     view = "view"  #: a view directive with a bad argument
     uncited = "uncited"  #: a source record that no page cites
+    unsourced = "unsourced"  #: an event page that cites no source
 
 
 Location = str | tuple[str, int | None]

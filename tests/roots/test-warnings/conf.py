@@ -3,3 +3,4 @@ primary_domain = "chron"
 exclude_patterns = ["_build"]
 html_theme = "alabaster"
 html_sidebars = {"**": ["searchbox.html", "relations.html"]}
+chronology_require_sources = False
