@@ -58,3 +58,17 @@ def test_editing_an_account_updates_the_disputes_page(tmp_path: Path) -> None:
     result = build(src)
     assert {EVENT_2, "chronology/disputes"} <= result.written
     assert "Accounts: the Northland Foreign Office; the Southland Daily." in result.text("chronology/disputes")
+
+
+def test_cited_by_names_each_page_once_with_links_to_each_passage(html: Build) -> None:
+    entry = html.html("sources/index").select_one("#source-north-2014").find_parent("li")
+    cited_by = entry.select_one("p.chron-cited-by")
+    text = " ".join(cited_by.get_text(" ").split())
+    assert text.count("Second Security Talks") == 1
+    assert "Second Security Talks (passages 1 , 2 )" in text
+    hrefs = [a["href"] for a in cited_by.select("a") if "2015-08-talks-2" in a["href"]]
+    assert hrefs == [
+        f"../{EVENT_2}.html#cite-south-2015-1",
+        f"../{EVENT_2}.html#cite-south-2015-1",
+        f"../{EVENT_2}.html#cite-north-2014-1",
+    ]

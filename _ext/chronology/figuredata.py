@@ -116,12 +116,15 @@ def _point(index: Index, event: Event) -> Point:
 
 
 def collect(index: Index, kind: str, filters: Filters, caption: str = "", alt: str = "") -> FigureData:
-    """The figure's points, lanes (series in registry order, then events of no series) and periods."""
+    """The figure's points, lanes (series by first event, then events of no series) and periods."""
     events = [e for e in index.events if index.by_id.get(e.id) is e and filters.keep(e)]
     points = tuple(_point(index, e) for e in events)
-    order = [(s.short or s.name) for s in index.registry.series.values()]
-    present = {p.lane for p in points}
-    lanes = tuple(lane for lane in [*order, *sorted(present - set(order) - {NO_SERIES}), NO_SERIES] if lane in present)
+    first: dict[str, float] = {}
+    for point in points:  # points are in date order, so the first seen is the earliest
+        first.setdefault(point.lane, point.x)
+    # lanes in order of their series' first event, events of no series last
+    lanes = tuple(sorted((lane for lane in first if lane != NO_SERIES), key=lambda lane: (first[lane], lane)))
+    lanes += (NO_SERIES,) if NO_SERIES in first else ()
     bands = tuple(
         Band(p.name, p.side, decimal_year(p.start), decimal_year(p.end, end=True) if p.end else OPEN_END)
         for p in index.registry.periods.values()

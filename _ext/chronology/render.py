@@ -313,15 +313,26 @@ def render_sources(ctx: Context, entries: tuple[SourceEntry, ...], bib_doc: str 
 
 
 def _cited_by(ctx: Context, citing: tuple[tuple[str, str, str], ...]) -> nodes.paragraph:
-    """Links to every citing passage; the PDF adds the page of each."""
+    """Each citing page once, linked to its first citing passage, then numbered links to its other passages;
+    the PDF adds the page of every passage."""
+    pages: dict[tuple[str, str], list[str]] = {}
+    for doc, anchor, title in citing:
+        pages.setdefault((doc, title), []).append(anchor)
     para = nodes.paragraph(classes=["chron-cited-by"])
     para += nodes.Text("Cited by: ")
-    for position, (doc, anchor, title) in enumerate(citing):
+    for position, ((doc, title), anchors) in enumerate(pages.items()):
         if position:
             para += nodes.Text("; ")
-        para += ctx.ref(doc, anchor, title)
+        para += ctx.ref(doc, anchors[0], title)
+        if len(anchors) > 1:
+            para += nodes.Text(" (passages ")
+            para.extend(
+                _joined(ctx, [ctx.ref(doc, a, str(n), f"{title}, passage {n}") for n, a in enumerate(anchors, start=1)])
+            )
+            para += nodes.Text(")")
         if ctx.builder.format == "latex":
-            para += nodes.raw("", rf" (p.~\pageref{{\detokenize{{{doc}:{anchor}}}}})", format="latex")
+            pagerefs = ", ".join(rf"\pageref{{\detokenize{{{doc}:{a}}}}}" for a in anchors)
+            para += nodes.raw("", rf" (p.~{pagerefs})", format="latex")
     return para
 
 
