@@ -76,11 +76,15 @@ def generate(dest: Path, events: int, seed: int = 1) -> Path:
     counters = dict.fromkeys(series, 0)
     ids: list[str] = []
     years: set[int] = set()
+    taken: set[tuple[str, int, int, int]] = set()
     for i in range(events):
         year, month, day = 2009 + (i * 16) // events, 1 + rng.randrange(12), 1 + rng.randrange(28)
         years.add(year)
         ident = f"event-{i}"
         s = rng.choice(series)
+        while (s, year, month, day) in taken:  # one event per series and day, as the checks require
+            day = day % 28 + 1
+        taken.add((s, year, month, day))
         counters[s] += 1
         us, cn = rng.sample(people[1::2], 2), rng.sample(people[0::2], 2)
         related = f"related:\n  - {{event: {ids[-1]}, relation: follow-up-of}}\n" if ids else ""
