@@ -11,7 +11,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util.typing import ExtensionMetadata
 
-from . import citations, disputes, events, incremental, nodes, views
+from . import citations, events, incremental, nodes, views
 from .domain import ChronologyDomain
 from .registry import load_registry
 
@@ -53,18 +53,8 @@ def setup_views(app: Sphinx) -> None:
         man=skip,
         texinfo=skip,
     )
-    app.add_directive("chronology-year", views.ChronologyYear)
-    app.add_directive("chronology-years", views.ChronologyYears)
-    app.add_directive("series-page", views.SeriesPage)
-    app.add_directive("people-index", views.PeopleIndex)
-    app.add_directive("topics-index", views.TopicsIndex)
-    app.add_directive("bibliography", views.Bibliography)
-    app.add_directive("dispute", disputes.Dispute)
-    app.add_directive("account", disputes.Account)
-    app.add_directive("dispute-index", views.DisputeIndex)
-    app.add_directive("timeline-overview", views.TimelineOverview)
-    app.add_directive("timeline-series", views.TimelineSeries)
-    app.add_directive("timeline-density", views.TimelineDensity)
+    for name, directive in views.DIRECTIVES.items():
+        app.add_directive(name, directive)
     app.connect("doctree-resolved", views.resolve_views)
     app.connect("builder-inited", _add_static)
 

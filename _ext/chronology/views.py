@@ -16,6 +16,7 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
 from . import render, viewdata
+from .disputes import Account, Dispute
 from .figuredata import FigureData, parse_filters
 from .nodes import chronology_view, event_header, event_sources
 from .warnings import Subtype, warn
@@ -171,6 +172,22 @@ class TimelineSeries(TimelineFigure):
 
 class TimelineDensity(TimelineFigure):
     figure_kind = "density"
+
+
+DIRECTIVES: dict[str, type[SphinxDirective]] = {
+    "chronology-year": ChronologyYear,
+    "chronology-years": ChronologyYears,
+    "series-page": SeriesPage,
+    "people-index": PeopleIndex,
+    "topics-index": TopicsIndex,
+    "bibliography": Bibliography,
+    "dispute-index": DisputeIndex,
+    "dispute": Dispute,
+    "account": Account,
+    "timeline-overview": TimelineOverview,
+    "timeline-series": TimelineSeries,
+    "timeline-density": TimelineDensity,
+}
 
 
 def resolve_views(app: Sphinx, doctree: nodes.document, docname: str) -> None:
