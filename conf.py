@@ -32,3 +32,38 @@ html_static_path: list[str] = []
 
 latex_engine = "xelatex"
 latex_documents = [("index", "chronology.tex", project, author, "manual")]
+
+# The PDF book: a serif text face for long reading (TeX Gyre Pagella, a Palatino design), Heros for headings,
+# and Noto CJK for names in Chinese characters. All are Debian packages: tex-gyre, fonts-noto-cjk.
+latex_elements = {
+    "papersize": "letterpaper",
+    "passoptionstopackages": r"\PassOptionsToPackage{hyphens}{url}",
+    "pointsize": "11pt",
+    "fontpkg": r"""
+\setmainfont{TeX Gyre Pagella}
+\setsansfont{TeX Gyre Heros}[Scale=MatchLowercase]
+\setmonofont{FreeMono}[Scale=MatchLowercase]
+""",
+    "preamble": r"""
+\usepackage{xeCJK}
+\setCJKmainfont{Noto Serif CJK SC}[ItalicFont=*, BoldItalicFont=* Bold]
+\setCJKsansfont{Noto Sans CJK SC}[ItalicFont=*, BoldItalicFont=* Bold]
+\setCJKmonofont{Noto Sans Mono CJK SC}
+% Dashes, curly quotes and the ellipsis stay in the Latin face.
+\xeCJKDeclareCharClass{Default}{"2013, "2014, "2018, "2019, "201C, "201D, "2026}
+\linespread{1.08}
+\setlength{\headheight}{14pt}
+\setlength{\emergencystretch}{2em}
+\Urlmuskip=0mu plus 1mu
+% Index entries in the text face, not typewriter.
+\renewcommand{\sphinxstyleindexentry}[1]{#1}
+""",
+    "sphinxsetup": "TitleColor={rgb}{0.1,0.1,0.1}, InnerLinkColor={rgb}{0.1,0.25,0.5}, "
+    "OuterLinkColor={rgb}{0.1,0.25,0.5}",
+}
+# Page numbers follow the links a reader may want to turn to (events, disputed points, cited-by
+# passages); the extension adds them. Sphinx's own would follow every person and citation too.
+latex_show_pagerefs = False
+latex_show_urls = "no"
+# makeindex, not xindy: Debian's xindy lacks the language modules Sphinx asks for.
+latex_use_xindy = False

@@ -28,9 +28,12 @@ class Dispute(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         point = self.arguments[0].strip()
         anchor = nodes.make_id(f"dispute-{point}")
-        box = nodes.container(ids=[anchor], classes=["chron-dispute"])
+        box = nodes.container(classes=["chron-dispute"])
         box["chron_dispute"] = point
+        box["chron_anchor"] = anchor
         self.set_source_info(box)
+        # The anchor is a target, not the box's id: LaTeX writes no label for a container's ids.
+        box += nodes.target("", "", ids=[anchor])
         heading = nodes.paragraph(classes=["chron-dispute-point"])
         heading += nodes.strong(text="Disputed: ")
         heading += nodes.Text(point)

@@ -21,7 +21,7 @@ from . import citations
 from .disputes import check_stray_accounts
 from .index import Index
 from .model import Citation, DisputeRecord, Event, Reference, View
-from .nodes import chronology_view
+from .nodes import chronology_view, page_reference
 from .registry import Registry
 
 PER_DOC_STORES = ("events", "views", "refs", "citations", "disputes")
@@ -107,7 +107,7 @@ class ChronologyDomain(Domain):
         )
         check_stray_accounts(document, docname)
         disputes = tuple(
-            DisputeRecord(node["chron_dispute"], node["ids"][0], node["chron_accounts"], page_title, _line(node))
+            DisputeRecord(node["chron_dispute"], node["chron_anchor"], node["chron_accounts"], page_title, _line(node))
             for node in document.findall(nodes.container)
             if "chron_dispute" in node
         )
@@ -191,9 +191,19 @@ class ChronologyDomain(Domain):
         if not docname:
             return nodes.inline("", "", child)
         tooltip = node.get("chron_quote")  # a citation's supporting quote shows on hover
-        return make_refnode(
-            builder, fromdocname, docname, anchor or None, child, f"\u201c{tooltip}\u201d" if tooltip else text
+        # LaTeX resolves the book as its root document: a same-document refid would get the wrong page.
+        latex = builder.format == "latex"
+        refnode = make_refnode(
+            builder,
+            "" if latex else fromdocname,
+            docname,
+            anchor or None,
+            child,
+            f"\u201c{tooltip}\u201d" if tooltip else text,
         )
+        if latex and typ == "event":  # in the PDF an event reference gives its page
+            return nodes.inline("", "", refnode, page_reference(docname, anchor))
+        return refnode
 
     def resolve_any_xref(
         self,

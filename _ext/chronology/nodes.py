@@ -15,3 +15,9 @@ class event_header(nodes.General, nodes.Element):  # noqa: N801
 
 class event_sources(nodes.General, nodes.Element):  # noqa: N801
     """The list of sources an event page cites, derived from its citations."""
+
+
+def page_reference(docname: str, *anchors: str) -> nodes.raw:
+    """`` (p. N)`` in the PDF for each anchor of ``docname`` (its start when the anchor is empty)."""
+    labels = ", ".join(rf"\pageref{{\detokenize{{{docname}:{anchor or ':doc'}}}}}" for anchor in anchors)
+    return nodes.raw("", f" (p.~{labels})", format="latex")

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.builders import Builder
 from sphinx.util.nodes import make_refnode
 
@@ -22,6 +24,7 @@ from .bibliography import to_nodes
 from .figuredata import FigureData
 from .index import EventLink
 from .model import DisputeRecord
+from .nodes import page_reference
 from .viewdata import Card, Delegation, Header, Link, Round, SourceEntry
 
 STATUS_COLOURS = {
@@ -45,19 +48,29 @@ class Context:
     def html(self) -> bool:
         return self.builder.format == "html"
 
-    def ref(self, docname: str, anchor: str, text: str, title: str | None = None) -> nodes.Node:
-        """A link to ``docname#anchor`` showing ``text`` (plain text when there is no page)."""
+    def ref(self, docname: str, anchor: str, text: str, title: str | None = None, page: bool = False) -> nodes.Node:
+        """A link to ``docname#anchor`` showing ``text`` (plain text when there is no page).
+
+        With ``page``, the PDF follows the link with the page it leads to."""
         child = nodes.inline(text, text)
         if not docname:
             return child
-        return make_refnode(self.builder, self.docname, docname, anchor or None, child, title or text)
+        # LaTeX resolves the whole book as its root document, so a link within "the same document" would
+        # become a refid that the writer prefixes with the wrong page: give LaTeX a full %doc#anchor URI.
+        latex = self.builder.format == "latex"
+        refnode = make_refnode(
+            self.builder, "" if latex else self.docname, docname, anchor or None, child, title or text
+        )
+        if not (latex and page):
+            return refnode
+        return nodes.inline("", "", refnode, page_reference(docname, anchor))
 
     def link(self, target: Link) -> nodes.Node:
         return self.ref(*target)
 
     def event(self, event: EventLink, with_date: bool = False) -> nodes.Node:
         text = f"{event.title} ({event.when})" if with_date else event.title
-        return self.ref(event.docname, "", text, f"{event.title} ({event.when})")
+        return self.ref(event.docname, "", text, f"{event.title} ({event.when})", page=True)
 
 
 def words(value: str) -> str:
@@ -150,6 +163,8 @@ def render_header(ctx: Context, data: Header) -> nodes.container:
             "Related", *_joined(ctx, [_related(ctx, relation, target) for relation, target in data.related], "; ")
         )
     container = nodes.container(classes=["chron-header"])
+    if ctx.builder.format == "latex":  # the book's general index: series, people and topics lead to events
+        container += addnodes.index(entries=index_entries(data), inline=False)
     container += fields
     if data.delegations:
         container += render_delegations(ctx, data.delegations)
@@ -159,6 +174,17 @@ def render_header(ctx: Context, data: Header) -> nodes.container:
     if data.exchange:
         container += render_exchange(data)
     return container
+
+
+def index_entries(data: Header) -> list[tuple[str, str, str, str, str | None]]:
+    """General-index entries of an event: under its series, each delegate and each topic, "year: title"."""
+    event = data.card.event
+    year = re.search(r"\d{4}", event.when)
+    label = f"{year.group(0)}: {event.title}" if year else event.title
+    headings = [data.series[2]] if data.series else []
+    headings += [person[2] for delegation in data.delegations for person, *_ in delegation.people]
+    headings += [topic[2] for topic in data.topics]
+    return [("single", f"{heading}; {label}", "", "", None) for heading in dict.fromkeys(headings)]
 
 
 def _related(ctx: Context, relation: str, target: EventLink | str) -> nodes.Node:
@@ -331,8 +357,7 @@ def _cited_by(ctx: Context, citing: tuple[tuple[str, str, str], ...]) -> nodes.p
             )
             para += nodes.Text(")")
         if ctx.builder.format == "latex":
-            pagerefs = ", ".join(rf"\pageref{{\detokenize{{{doc}:{a}}}}}" for a in anchors)
-            para += nodes.raw("", rf" (p.~{pagerefs})", format="latex")
+            para += page_reference(doc, *anchors)
     return para
 
 
@@ -393,7 +418,7 @@ def render_disputes(ctx: Context, disputes: tuple[tuple[str, DisputeRecord], ...
     items = nodes.bullet_list(classes=["chron-disputes"])
     for doc, record in disputes:
         para = nodes.paragraph()
-        para += ctx.ref(doc, record.anchor, record.point)
+        para += ctx.ref(doc, record.anchor, record.point, page=True)
         para += nodes.Text(f" \u2014 {record.page_title}. Accounts: {'; '.join(record.accounts)}.")
         items += nodes.list_item("", para)
     return [items]
