@@ -1,10 +1,13 @@
-.PHONY: html test latex serve bench new-event clean
+.PHONY: html test pdf latex serve bench new-event clean
 
 html:
 	bash scripts/html.sh
 
 test:
 	bash scripts/test.sh
+
+pdf:
+	bash scripts/pdf.sh
 
 latex:
 	bash -c 'source scripts/env.sh && sphinx-build -W --keep-going -b latex . _build/latex'

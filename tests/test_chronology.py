@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from chronology.domain import ChronologyDomain
 from chronology.index import Index
-from helpers import Build, build, copy_root
+from helpers import Build
 
 # (file, date as shown, place, U.S. delegation heads, PRC delegation heads), from research/dialogues.md
 SEED_EVENTS = [
@@ -38,9 +36,8 @@ SEED_EVENTS = [
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    src = copy_root("chronology", tmp_path_factory.mktemp("chronology") / "src")
-    return build(src, warningiserror=True)
+def site(chronology_html: Build) -> Build:
+    return chronology_html
 
 
 def test_builds_without_warnings(site: Build) -> None:
@@ -78,8 +75,8 @@ def test_every_source_is_cited(site: Build) -> None:
     assert uncited == []
 
 
-def test_latex_build_has_no_warnings(tmp_path: Path) -> None:
-    result = build(copy_root("chronology", tmp_path / "src"), "latex", warningiserror=True)
+def test_latex_build_has_no_warnings(chronology_latex: Build) -> None:
+    result = chronology_latex
     assert result.warnings.strip() == ""
     assert "Second U.S.–China Counterterrorism Dialogue" in next(result.outdir.glob("*.tex")).read_text()
 

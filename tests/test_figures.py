@@ -142,12 +142,12 @@ def test_crowded_series_labels_do_not_overlap() -> None:
     assert _boxes_overlap(FigureData("series", points, ("Talks",), alt="x")) == []
 
 
-def test_real_chronology_labels_do_not_overlap(tmp_path: Path) -> None:
+def test_real_chronology_labels_do_not_overlap(chronology_html: Build) -> None:
     from chronology.domain import ChronologyDomain
     from chronology.viewdata import figure
     from chronology.views import figure_arg
 
-    site = build(copy_root("chronology", tmp_path / "src"))
+    site = chronology_html
     domain = site.app.env.domains[ChronologyDomain.name]
     index = domain.index  # type: ignore[attr-defined]
     arguments = [figure_arg("overview", {})] + [figure_arg("series", {"series": s}) for s in index.registry.series]

@@ -1,0 +1,117 @@
+"""The PDF book, compiled with xelatex and read back with pdftotext as a reader would read it.
+
+Skipped, with the packages to install, where TeX Live or poppler is missing."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from chronology.domain import ChronologyDomain
+from chronology.index import Index
+from helpers import Build
+
+DEBIAN_PACKAGES = (
+    "latexmk texlive-xetex texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended "
+    "texlive-lang-cjk fonts-texgyre fonts-freefont-otf fonts-noto-cjk poppler-utils"
+)
+TOOLS = ("latexmk", "xelatex", "pdftotext", "pdfimages", "pdffonts")
+missing = [tool for tool in TOOLS if shutil.which(tool) is None]
+pytestmark = pytest.mark.skipif(
+    bool(missing), reason=f"{', '.join(missing)} not installed: apt-get install {DEBIAN_PACKAGES}"
+)
+
+
+@dataclass
+class Book:
+    pdf: Path
+    log: str
+    text: str  # pdftotext's reading order
+    index: Index
+
+
+def _squeeze(text: str) -> str:
+    """Text without spaces, line breaks and hyphens, so a title broken across lines still matches."""
+    return re.sub(r"[\s\-\u00ad]+", "", text)
+
+
+@pytest.fixture(scope="module")
+def book(chronology_latex: Build) -> Book:
+    outdir = chronology_latex.outdir
+    run = subprocess.run(
+        ["latexmk", "-pdfxe", "-interaction=nonstopmode", "-halt-on-error", "chronology.tex"],
+        cwd=outdir,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    log = (outdir / "chronology.log").read_text(encoding="utf-8", errors="replace")
+    assert run.returncode == 0, log[-3000:]
+    pdf = outdir / "chronology.pdf"
+    text = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True).stdout
+    text = unicodedata.normalize("NFKC", text)  # the face's ligatures (ﬀi) back to letters
+    domain = chronology_latex.app.env.domains[ChronologyDomain.name]
+    assert isinstance(domain, ChronologyDomain)
+    return Book(pdf, log, text, domain.index)
+
+
+def test_log_has_no_missing_glyph_and_no_undefined_reference(book: Book) -> None:
+    assert "Missing character" not in book.log
+    assert not re.search(r"Reference `[^']*' on page \d+ undefined", book.log)
+    assert "There were undefined references" not in book.log
+    assert "Some font shapes were not available" not in book.log
+
+
+def test_every_event_title_is_in_the_book(book: Book) -> None:
+    text = _squeeze(book.text)
+    missing_titles = [e.title for e in book.index.events if _squeeze(e.title) not in text]
+    assert missing_titles == []
+    assert len(book.index.events) >= 60
+
+
+def test_parts_come_in_book_order(book: Book) -> None:
+    contents = book.text[book.text.index("CONTENTS") :]
+    parts = ["The chronology by year", "Dialogue series", "People", "Topics", "Disputed points", "Sources", "Index"]
+    positions = [contents.find(part) for part in parts]
+    assert -1 not in positions and positions == sorted(positions), dict(zip(parts, positions, strict=True))
+    # the introduction and the overview figure come before the first chapter
+    first_chapter = book.text.index("The chronology by year", book.text.index("CONTENTS") + 200)
+    assert book.text.index("How it is sourced") < first_chapter
+    assert book.text.index("Fig. 1") < first_chapter
+
+
+def test_bibliography_lists_every_source_with_the_pages_citing_it(book: Book) -> None:
+    entries = book.text.split("Cited by:")[1:]
+    assert len(entries) == len(book.index.registry.sources)  # every source is cited, each entry says where
+    without_page = [entry[:300] for entry in entries if not re.search(r"\(p\.\s*\d+", entry[:600])]
+    assert without_page == []
+    assert "??" not in book.text  # an unresolved \pageref prints "??"
+
+
+def test_event_links_give_their_page(book: Book) -> None:
+    # previous/next links in an event header: "previous: <title> (<date>) (p. N)"
+    assert re.search(r"previous: .{10,200}?\(p\.\s*\d+\)", book.text, flags=re.S)
+
+
+def test_chinese_names_render_in_characters(book: Book) -> None:
+    assert "习近平" in book.text
+    fonts = subprocess.run(["pdffonts", str(book.pdf)], capture_output=True, text=True).stdout
+    assert "NotoSerifCJK" in fonts
+    assert "TeXGyrePagella" in fonts
+
+
+def test_general_index_leads_from_people_to_events(book: Book) -> None:
+    index = book.text[book.text.rindex("\x0cINDEX\n") :]
+    assert "Tina Kaidanow" in index and "Counterterrorism Dialogue" in index
+
+
+def test_figures_are_vector(book: Book) -> None:
+    images = subprocess.run(["pdfimages", "-list", str(book.pdf)], capture_output=True, text=True).stdout
+    assert len(images.strip().splitlines()) == 2, images  # the header lines only: no raster image
+    assert list(book.pdf.parent.glob("chronology-overview-*.pdf"))
