@@ -21,7 +21,7 @@ from . import citations
 from .disputes import check_stray_accounts
 from .index import Index
 from .model import Citation, DisputeRecord, Event, Reference, View
-from .nodes import chronology_view, page_reference
+from .nodes import chronology_view, page_reference, search_anchor
 from .registry import Registry
 
 PER_DOC_STORES = ("events", "views", "refs", "citations", "disputes")
@@ -130,23 +130,30 @@ class ChronologyDomain(Domain):
         index = self.index
         for event in index.events:
             if index.by_id.get(event.id) is event:
-                yield event.id, event.title, "event", event.docname, "", 1
+                yield event.id, event.title, "event", event.docname, search_anchor("event"), 1
         people_doc = index.doc_of("people")
         if people_doc:
             for person in self.registry.people.values():
-                yield person.id, person.name, "person", people_doc, f"person-{person.id}", 1
+                yield person.id, person.name, "person", people_doc, search_anchor(f"person-{person.id}"), 1
         for series in self.registry.series.values():
             series_doc = index.doc_of("series", series.id)
             if series_doc:
-                yield series.id, series.name, "series", series_doc, "", 1
+                yield series.id, series.name, "series", series_doc, search_anchor("series"), 1
         topics_doc = index.doc_of("topics")
         if topics_doc:
             for topic in self.registry.topics.values():
-                yield topic.id, topic.name, "topic", topics_doc, f"topic-{topic.id}", 1
+                yield topic.id, topic.name, "topic", topics_doc, search_anchor(f"topic-{topic.id}"), 1
         bibliography_doc = index.doc_of("bibliography")
         if bibliography_doc:
             for source in self.registry.sources.values():
-                yield source.id, citations.label(source), "source", bibliography_doc, f"source-{source.id}", 1
+                yield (
+                    source.id,
+                    citations.label(source),
+                    "source",
+                    bibliography_doc,
+                    search_anchor(f"source-{source.id}"),
+                    1,
+                )
 
     def target(self, typ: str, target: str) -> tuple[str, str, str] | None:
         """``(docname, anchor, text)`` of a cross-reference target, or None if unknown or unplaced."""

@@ -21,3 +21,11 @@ def page_reference(docname: str, *anchors: str) -> nodes.raw:
     """`` (p. N)`` in the PDF for each anchor of ``docname`` (its start when the anchor is empty)."""
     labels = ", ".join(rf"\pageref{{\detokenize{{{docname}:{anchor or ':doc'}}}}}" for anchor in anchors)
     return nodes.raw("", f" (p.~{labels})", format="latex")
+
+
+def search_anchor(anchor: str) -> str:
+    """A second id for what the object inventory and the search index point at.
+
+    Sphinx's search rebuilds an anchor of the form ``<type>-<name>`` from the *displayed* name ("person-Cheng
+    Guoping") and an empty one as the displayed name itself; an anchor of neither form is kept as written."""
+    return f"{anchor}-entry"

@@ -24,7 +24,7 @@ from .bibliography import to_nodes
 from .figuredata import FigureData
 from .index import EventLink
 from .model import DisputeRecord
-from .nodes import page_reference
+from .nodes import page_reference, search_anchor
 from .viewdata import Card, Delegation, Header, Link, Round, SourceEntry
 
 STATUS_COLOURS = {
@@ -162,7 +162,7 @@ def render_header(ctx: Context, data: Header) -> nodes.container:
         fields += _field(
             "Related", *_joined(ctx, [_related(ctx, relation, target) for relation, target in data.related], "; ")
         )
-    container = nodes.container(classes=["chron-header"])
+    container = nodes.container(ids=[search_anchor("event")], classes=["chron-header"])
     if ctx.builder.format == "latex":  # the book's general index: series, people and topics lead to events
         container += addnodes.index(entries=index_entries(data), inline=False)
     container += fields
@@ -245,8 +245,10 @@ def render_exchange(data: Header) -> nodes.Node:
 
 def render_series(ctx: Context, rows: tuple[Round, ...]) -> list[nodes.Node]:
     if not rows:
-        return [nodes.paragraph(text="No events of this series are in the chronology yet.", classes=["chron-empty"])]
-    items = nodes.bullet_list(classes=["chron-rounds"])
+        empty = nodes.paragraph(text="No events of this series are in the chronology yet.", classes=["chron-empty"])
+        empty["ids"] = [search_anchor("series")]
+        return [empty]
+    items = nodes.bullet_list(ids=[search_anchor("series")], classes=["chron-rounds"])
     for row in rows:
         para = nodes.paragraph()
         para += nodes.strong(text=f"{row.label}: ")
@@ -263,7 +265,7 @@ def render_series(ctx: Context, rows: tuple[Round, ...]) -> list[nodes.Node]:
 
 
 def _anchor(anchor: str) -> nodes.target:
-    return nodes.target("", "", ids=[anchor])
+    return nodes.target("", "", ids=[anchor, search_anchor(anchor)])
 
 
 def render_people(

@@ -1,0 +1,178 @@
+"""The HTML site in a real browser (Playwright driving Debian's Chromium), as readers use it.
+
+Screenshots of the front page, an event page and the bibliography, on a laptop and on a phone, are saved in
+``tests/artifacts/``. Skipped, with the package to install, where Chromium or Playwright is missing."""
+
+from __future__ import annotations
+
+import functools
+import re
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from helpers import Build
+
+ARTIFACTS = Path(__file__).parent / "artifacts"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+playwright_api = pytest.importorskip("playwright.sync_api", reason="pip install -e '.[test]' installs playwright")
+pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium not installed: apt-get install chromium")
+
+# Chromium as root, headless, with nothing that reaches for the network (this machine has none).
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+LAPTOP = {"width": 1280, "height": 900}
+PHONE = {"width": 375, "height": 740}
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def site(chronology_html: Build) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(chronology_html.outdir))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    context = browser.new_context(viewport=LAPTOP)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert errors == [], "JavaScript errors on the page"
+
+
+def _screenshot(page: Any, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def test_front_page_renders_with_its_overview_figure(site: str, page: Any) -> None:
+    page.goto(f"{site}/index.html")
+    figure = page.locator("figure.chron-figure-overview svg")
+    figure.wait_for(state="visible")
+    box = figure.bounding_box()
+    assert box is not None and box["width"] > 500 and box["height"] > 200
+    assert figure.locator("a").count() >= 60  # a link per event marker
+    assert "U.S.–China" in page.locator("h1").first.inner_text()
+    _screenshot(page, "front-page")
+
+
+def test_clicking_a_figure_marker_opens_its_event(site: str, page: Any) -> None:
+    page.goto(f"{site}/index.html")
+    marker = page.locator("figure.chron-figure-overview svg a[href$='2014-07-15-ct-dialogue-1.html']").first
+    title = marker.locator("title").first.text_content() or ""
+    marker.click()
+    page.wait_for_url(re.compile(r"2014-07-15-ct-dialogue-1\.html$"))
+    heading = page.locator("h1").first.inner_text().strip("¶ \n")
+    assert heading == "First U.S.–China Counterterrorism Dialogue"
+    assert title.startswith(heading)  # the marker's tooltip names the event it opens
+    _screenshot(page, "event-page")
+
+
+def test_search_finds_an_event_by_a_delegation_heads_name(site: str, page: Any) -> None:
+    # Cheng Guoping led China's delegation; the name appears in the delegations table, not in the title.
+    page.goto(f"{site}/search.html?q=Cheng+Guoping")
+    result = page.locator("ul.search li a[href*='2014-07-15-ct-dialogue-1.html']").first
+    result.wait_for(timeout=15000)
+    result.click()
+    page.wait_for_url(re.compile(r"2014-07-15-ct-dialogue-1\.html"))
+    assert "Cheng Guoping" in page.locator("table.chron-delegations").inner_text()
+
+
+def test_search_results_for_objects_land_on_their_entry(site: str, page: Any) -> None:
+    # the person, listed as an object: its link must reach the person's entry in the people index
+    page.goto(f"{site}/search.html?q=Cheng+Guoping")
+    result = page.locator("ul.search li.kind-object a[href*='people.html']").first
+    result.wait_for(timeout=15000)
+    href = result.get_attribute("href") or ""
+    result.click()
+    page.wait_for_url(re.compile(r"people\.html#"))
+    anchor = href.split("#", 1)[1]
+    assert page.locator(f"[id='{anchor}']").count() == 1, f"no element with id {anchor!r}"
+    assert page.evaluate("() => document.querySelector(':target').getBoundingClientRect().top") < PHONE["height"]
+
+
+def test_cited_by_links_land_on_the_citing_passage(site: str, page: Any) -> None:
+    page.goto(f"{site}/sources/index.html")
+    _screenshot(page, "bibliography")
+    entry = page.locator("ul.chron-bibliography > li", has=page.locator("p.chron-cited-by")).nth(10)
+    source_id = entry.locator("[id^='source-']").first.get_attribute("id")
+    link = entry.locator("p.chron-cited-by a").first
+    href = link.get_attribute("href") or ""
+    assert "#cite-" in href
+    link.click()
+    page.wait_for_url(re.compile(re.escape(href.split("/")[-1]) + "$"))
+    landed = page.evaluate(
+        """() => {
+            const target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+            if (!target) return null;
+            const cite = target.nextElementSibling;
+            const box = (cite || target).getBoundingClientRect();
+            return {top: box.top, height: window.innerHeight,
+                    sources: cite ? [...cite.querySelectorAll("a")].map(a => a.hash) : []};
+        }"""
+    )
+    assert landed is not None, "the cited-by link's anchor is missing"
+    assert 0 <= landed["top"] < landed["height"], "the citing passage is not in view"
+    assert f"#{source_id}" in landed["sources"], "the passage does not cite the source we came from"
+
+
+WIDE_PAGES = [
+    "index.html",
+    "chronology/2009/2009-07-27-ssed-1.html",
+    "chronology/2016/index.html",
+    "sources/index.html",
+]
+
+
+@pytest.mark.parametrize("path", WIDE_PAGES)
+def test_laptop_readers_never_scroll_sideways(site: str, page: Any, path: str) -> None:
+    page.goto(f"{site}/{path}")
+    widths = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+    assert widths[0] <= widths[1], f"{path}: page is {widths[0]}px wide on a {widths[1]}px screen"
+
+
+@pytest.mark.parametrize("path", WIDE_PAGES)
+def test_phone_readers_never_scroll_sideways(site: str, browser: Any, path: str) -> None:
+    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{site}/{path}")
+    widths = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+    body_font = page.evaluate("() => parseFloat(getComputedStyle(document.querySelector('div.body')).fontSize)")
+    if path.startswith("chronology/2009/"):
+        _screenshot(page, "event-page-phone")
+        delegations = page.locator("table.chron-delegations").bounding_box()
+        assert delegations is not None and delegations["x"] >= 0 and delegations["width"] <= PHONE["width"]
+    context.close()
+    assert widths[0] <= widths[1], f"{path}: page is {widths[0]}px wide on a {widths[1]}px screen"
+    assert body_font >= 14, f"{path}: body text is {body_font}px on a phone"

@@ -1,0 +1,68 @@
+"""A crawl of the whole built site: every internal link reaches a page and an anchor that exist, and every
+image and figure has a text alternative."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from helpers import Build
+
+
+@pytest.fixture(scope="module")
+def pages(chronology_html: Build) -> dict[Path, BeautifulSoup]:
+    outdir = chronology_html.outdir
+    return {path: BeautifulSoup(path.read_text(encoding="utf-8"), "lxml") for path in sorted(outdir.rglob("*.html"))}
+
+
+def _ids(page: BeautifulSoup) -> set[str]:
+    return {str(tag["id"]) for tag in page.select("[id]")} | {str(tag["name"]) for tag in page.select("a[name]")}
+
+
+def test_every_internal_link_reaches_an_existing_page_and_anchor(
+    chronology_html: Build, pages: dict[Path, BeautifulSoup]
+) -> None:
+    outdir = chronology_html.outdir.resolve()
+    ids = {path.resolve(): _ids(page) for path, page in pages.items()}
+    broken: list[str] = []
+    checked = 0
+    for path, page in pages.items():
+        for link in page.select("[href]"):
+            href = str(link["href"])
+            parts = urlsplit(href)
+            if parts.scheme or parts.netloc or href.startswith(("mailto:", "javascript:")):
+                continue
+            target = (path.parent / unquote(parts.path)).resolve() if parts.path else path.resolve()
+            where = f"{path.relative_to(outdir)}: {href}"
+            checked += 1
+            if not target.exists():
+                broken.append(f"{where} (no such file)")
+            elif parts.fragment and target.suffix == ".html" and unquote(parts.fragment) not in ids[target]:
+                broken.append(f"{where} (no such anchor)")
+    assert broken == []
+    assert checked > 5000  # the crawl really followed the site's links
+
+
+def test_every_image_and_figure_has_a_text_alternative(pages: dict[Path, BeautifulSoup]) -> None:
+    missing = [
+        f"{path.name}: {img.get('src')}"
+        for path, page in pages.items()
+        for img in page.select("img")
+        if not str(img.get("alt", "")).strip()
+    ]
+    assert missing == []
+    figures = [svg for page in pages.values() for svg in page.select("figure.chron-figure svg")]
+    assert figures, "the site shows its timeline figures inline"
+    unlabelled = [svg for svg in figures if not (svg.get("aria-label") or svg.find("title"))]
+    assert unlabelled == []
+
+
+def test_every_page_has_a_title_and_one_main_heading(pages: dict[Path, BeautifulSoup]) -> None:
+    untitled = [path.name for path, page in pages.items() if page.title is None or not page.title.get_text().strip()]
+    assert untitled == []
+    for path, page in pages.items():
+        if page.select_one("div.body") is not None and path.name not in {"search.html", "genindex.html"}:
+            assert len(page.select("div.body h1")) == 1, path
