@@ -28,7 +28,7 @@ SEED_EVENTS = [
         ["Rex Tillerson", "Jim Mattis"],
         ["Yang Jiechi", "Fang Fenghui"],
     ),
-    ("2017/2017-07-ced-1", "July 2017", "", [], []),
+    ("2017/2017-07-19-ced-1", "July 19, 2017", "Washington", ["Steven Mnuchin", "Wilbur Ross"], ["Wang Yang"]),
     ("2017/2017-09-28-scd-1", "September 28, 2017", "Washington", ["Rex Tillerson"], ["Liu Yandong"]),
     ("2017/2017-10-04-lecd-1", "October 4, 2017", "Washington", ["Jeff Sessions", "Elaine Duke"], ["Guo Shengkun"]),
     ("2017/2017-11-08-trump-beijing-2017", "November 8–10, 2017", "Beijing", ["Donald Trump"], ["Xi Jinping"]),
