@@ -44,7 +44,12 @@ Location = str | tuple[str, int | None]
 
 def warn(subtype: Subtype, message: str, location: Location | None) -> None:
     """Emit one typed, located chronology warning."""
-    logger.warning(message, type=WARNING_TYPE, subtype=subtype.value, location=location)
+    logger.warning(_one_line(message), type=WARNING_TYPE, subtype=subtype.value, location=location)
+
+
+def _one_line(message: str) -> str:
+    """The message on one line: an author's line breaks and control characters are shown escaped."""
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in message)
 
 
 def suggest(name: str, candidates: Iterable[str]) -> str:

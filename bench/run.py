@@ -1,0 +1,160 @@
+"""The benchmark: build generated chronologies of N events and measure what issue 6 sets targets for.
+
+    python bench/run.py [--sizes 100 1000 5000] [--repeat 3] [--json bench/out/bench.json]
+
+For each N (median of --repeat runs for the times):
+  full        fresh build with the extension (-E, serial)
+  floor       the same event files as plain MyST pages: same theme and toctree, the extension turned off
+  no-op       rebuild with nothing changed, and how many HTML files it rewrote
+  edit        rebuild after editing one event's title
+  -j 2        fresh build with two processes
+  memory      peak resident memory of the serial full build
+  pickle      size of the pickled environment
+  page        median size of an event page's HTML
+  figures     figures drawn by the full build
+Ratios (full/floor, edit/full) are computed within one run, then the median is taken.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from corpus import REPO, generate
+
+OUT = REPO / "bench" / "out"
+ROLE = re.compile(r"\{(?:chron:)?(?:cite|event|person|series|topic)\}`([^`]*)`")
+VIEW = re.compile(
+    r"```\{(chronology-year|chronology-years|series-page|timeline-[a-z]+|bibliography|people-index|"
+    r"topics-index|dispute-index)\}[^\n]*\n(?:[^`][^\n]*\n|\n)*?```\n?"
+)
+LISTS = {  # the views that list pages become the plain toctree of the same pages
+    "chronology-year": "```{toctree}\n:glob:\n\n*\n```\n",
+    "chronology-years": "```{toctree}\n:glob:\n\n*/index\n```\n",
+}
+FLOOR_CONF = """
+# The floor: the same pages as plain MyST, without the chronology extension.
+extensions = ["myst_parser", "sphinx_design"]
+primary_domain = "py"
+myst_title_to_header = True
+"""
+
+
+def floor_project(src: Path, dest: Path) -> Path:
+    """Copy ``src`` as plain MyST: roles become their text, views go, year pages list their events."""
+    shutil.rmtree(dest, ignore_errors=True)
+    shutil.copytree(src, dest, ignore=shutil.ignore_patterns("_build", "records", "registry"))
+    with (dest / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write(FLOOR_CONF)
+    for page in dest.rglob("*.md"):
+        text = VIEW.sub(lambda m: LISTS.get(m.group(1), ""), page.read_text(encoding="utf-8"))
+        page.write_text(ROLE.sub(r"\1", text), encoding="utf-8")
+    return dest
+
+
+def sphinx(src: Path, out: Path, *extra: str) -> tuple[float, int]:
+    """One sphinx-build in a child process: (seconds, peak resident memory in bytes)."""
+    start = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-m", "sphinx", "-q", "-b", "html", *extra, str(src), str(out)])
+    _pid, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"sphinx-build failed on {src}")
+    return seconds, usage.ru_maxrss * 1024
+
+
+def html_mtimes(out: Path) -> dict[Path, int]:
+    return {p: p.stat().st_mtime_ns for p in out.rglob("*.html")}
+
+
+def one_run(src: Path, floor: Path, name: str) -> dict[str, float]:
+    out, out_j2, out_floor = OUT / f"{name}-html", OUT / f"{name}-html-j2", OUT / f"{name}-html-floor"
+    for path in (out, out_j2, out_floor):
+        shutil.rmtree(path, ignore_errors=True)
+    floor_s, _ = sphinx(floor, out_floor, "-E")
+    full_s, memory = sphinx(src, out, "-E")
+    figures = len(list((out / ".doctrees" / "chronology-figures").glob("*")))
+    before = html_mtimes(out)
+    noop_s, _ = sphinx(src, out)
+    rewritten = sum(1 for p, m in html_mtimes(out).items() if before.get(p) != m)
+    pages = sorted(p for p in (out / "chronology").glob("[0-9]*/*.html") if p.name != "index.html")
+    page_bytes = statistics.median(p.stat().st_size for p in pages)
+    edited = src / pages[len(pages) // 2].relative_to(out).with_suffix(".md")
+    original = edited.read_text(encoding="utf-8")
+    edited.write_text(original.replace("title: ", "title: Edited ", 1), encoding="utf-8")
+    edit_s, _ = sphinx(src, out)
+    edited.write_text(original, encoding="utf-8")
+    sphinx(src, out)  # back to the unedited state for the next run
+    j2_s, _ = sphinx(src, out_j2, "-E", "-j", "2")
+    return {
+        "full_s": full_s,
+        "floor_s": floor_s,
+        "full_over_floor": full_s / floor_s,
+        "noop_s": noop_s,
+        "noop_pages_written": rewritten,
+        "edit_s": edit_s,
+        "edit_over_full": edit_s / full_s,
+        "j2_s": j2_s,
+        "j2_over_j1": j2_s / full_s,
+        "peak_memory_mb": memory / 2**20,
+        "pickle_mb": (out / ".doctrees" / "environment.pickle").stat().st_size / 2**20,
+        "event_page_kb": page_bytes / 1024,
+        "figures_drawn": figures,
+    }
+
+
+def measure(events: int, repeat: int) -> dict[str, object]:
+    src = generate(OUT / f"src-{events}", events)
+    floor = floor_project(src, OUT / f"floor-{events}")
+    runs = [one_run(src, floor, f"n{events}") for _ in range(repeat)]
+    row: dict[str, object] = {"events": events, "runs": repeat}
+    for key in runs[0]:
+        row[key] = round(statistics.median(run[key] for run in runs), 3)
+    return row
+
+
+COLUMNS = [
+    ("events", "N"),
+    ("full_s", "full s"),
+    ("floor_s", "floor s"),
+    ("full_over_floor", "full/floor"),
+    ("noop_s", "no-op s"),
+    ("noop_pages_written", "no-op pages"),
+    ("edit_s", "edit s"),
+    ("edit_over_full", "edit/full"),
+    ("j2_s", "-j2 s"),
+    ("j2_over_j1", "j2/j1"),
+    ("peak_memory_mb", "peak MB"),
+    ("pickle_mb", "pickle MB"),
+    ("event_page_kb", "page KB"),
+    ("figures_drawn", "figures"),
+]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[100, 1000, 5000])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--json", type=Path, default=OUT / "bench.json")
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    rows = []
+    print("| " + " | ".join(title for _key, title in COLUMNS) + " |", flush=True)
+    print("|" + "---|" * len(COLUMNS), flush=True)
+    for events in args.sizes:
+        row = measure(events, args.repeat if events < 5000 else 1)
+        rows.append(row)
+        print("| " + " | ".join(str(row[key]) for key, _title in COLUMNS) + " |", flush=True)
+    args.json.write_text(json.dumps(rows, indent=2), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
