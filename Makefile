@@ -1,4 +1,4 @@
-.PHONY: html test pdf latex serve bench new-event clean
+.PHONY: html test pdf latex serve bench bench-themes new-event clean
 
 html:
 	bash scripts/html.sh
@@ -16,7 +16,10 @@ serve:
 	bash -c 'source scripts/env.sh && pip install --quiet "sphinx-autobuild>=2024.2" && sphinx-autobuild . _build/html'
 
 bench:
-	bash -c 'source scripts/env.sh && python bench/navigation.py && python bench/figures.py'
+	bash -c 'source scripts/env.sh && cd bench && python run.py && python figures.py'
+
+bench-themes:
+	bash -c 'source scripts/env.sh && pip install --quiet -e ".[bench]" && cd bench && python themes.py'
 
 new-event:
 	bash scripts/new-event.sh $(ARGS)

@@ -19,7 +19,6 @@ from sphinx import addnodes
 from sphinx.builders import Builder
 from sphinx.util.nodes import make_refnode
 
-from . import figures
 from .bibliography import to_nodes
 from .figuredata import FigureData
 from .index import EventLink
@@ -383,6 +382,8 @@ def cached_figure(ctx: Context, data: FigureData, fmt: str, urls: dict[str, str]
     path = ctx.figure_cache / f"{data.kind}-{key}.{fmt}"
     if path.exists():
         return path.read_bytes()
+    from . import figures  # matplotlib is imported only when a figure must be drawn (not on a no-op build)
+
     output = figures.draw(data, fmt, urls)
     ctx.figure_cache.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(f".{os.getpid()}.part")
