@@ -14,12 +14,10 @@ import argparse
 import json
 import shutil
 import statistics
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 from corpus import REPO, generate
+from run import sphinx
 
 OUT = REPO / "bench" / "out"
 THEMES = {
@@ -38,9 +36,7 @@ def build(src: Path, theme: str, extra_conf: str) -> dict[str, object]:
         conf.write("\n" + extra_conf)
     out = OUT / "themes-html"
     shutil.rmtree(out, ignore_errors=True)
-    start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "sphinx", "-q", "-E", "-b", "html", str(project), str(out)], check=True)
-    seconds = time.perf_counter() - start
+    seconds, _memory = sphinx(project, out, "-E")
     pages = [p for p in (out / "chronology").glob("[0-9]*/*.html") if p.name != "index.html"]
     return {
         "theme": theme,

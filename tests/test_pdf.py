@@ -15,11 +15,10 @@ import pytest
 
 from chronology.domain import ChronologyDomain
 from chronology.index import Index
-from helpers import Build
+from helpers import REPO, Build
 
-DEBIAN_PACKAGES = (
-    "latexmk texlive-xetex texlive-latex-recommended texlive-latex-extra texlive-fonts-recommended "
-    "texlive-lang-cjk fonts-texgyre fonts-freefont-otf fonts-noto-cjk poppler-utils"
+DEBIAN_PACKAGES = " ".join(  # what .ci/run installs, but the browser
+    name for name in (REPO / "scripts/debian-packages").read_text(encoding="utf-8").split() if name != "chromium"
 )
 TOOLS = ("latexmk", "xelatex", "pdftotext", "pdfimages", "pdffonts")
 missing = [tool for tool in TOOLS if shutil.which(tool) is None]

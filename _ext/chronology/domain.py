@@ -15,13 +15,12 @@ from sphinx.builders import Builder
 from sphinx.domains import Domain, ObjType
 from sphinx.environment import BuildEnvironment
 from sphinx.roles import XRefRole
-from sphinx.util.nodes import make_refnode
 
 from . import citations
 from .disputes import check_stray_accounts
 from .index import Index
 from .model import Citation, DisputeRecord, Event, Reference, View
-from .nodes import chronology_view, page_reference, search_anchor
+from .nodes import chronology_view, reference_to, search_anchor
 from .registry import Registry
 
 PER_DOC_STORES = ("events", "views", "refs", "citations", "disputes")
@@ -198,19 +197,9 @@ class ChronologyDomain(Domain):
         if not docname:
             return nodes.inline("", "", child)
         tooltip = node.get("chron_quote")  # a citation's supporting quote shows on hover
-        # LaTeX resolves the book as its root document: a same-document refid would get the wrong page.
-        latex = builder.format == "latex"
-        refnode = make_refnode(
-            builder,
-            "" if latex else fromdocname,
-            docname,
-            anchor or None,
-            child,
-            f"\u201c{tooltip}\u201d" if tooltip else text,
-        )
-        if latex and typ == "event":  # in the PDF an event reference gives its page
-            return nodes.inline("", "", refnode, page_reference(docname, anchor))
-        return refnode
+        title = f"\u201c{tooltip}\u201d" if tooltip else text
+        # in the PDF an event reference gives its page
+        return reference_to(builder, fromdocname, docname, anchor, child, title, page=typ == "event")
 
     def resolve_any_xref(
         self,

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from docutils import nodes
+from sphinx.builders import Builder
+from sphinx.util.nodes import make_refnode
 
 
 class chronology_view(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)
@@ -15,6 +17,20 @@ class event_header(nodes.General, nodes.Element):  # noqa: N801
 
 class event_sources(nodes.General, nodes.Element):  # noqa: N801
     """The list of sources an event page cites, derived from its citations."""
+
+
+def reference_to(
+    builder: Builder, fromdoc: str, docname: str, anchor: str, child: nodes.Node, title: str, page: bool = False
+) -> nodes.reference | nodes.inline:
+    """A link to ``docname#anchor``; with ``page``, the PDF follows it with the page it leads to.
+
+    LaTeX resolves the whole book as its root document, so a link "within the same document" would become a
+    refid that the writer prefixes with the wrong page: LaTeX always gets a full ``%doc#anchor`` URI."""
+    latex = builder.format == "latex"
+    refnode = make_refnode(builder, "" if latex else fromdoc, docname, anchor or None, child, title)
+    if latex and page:
+        return nodes.inline("", "", refnode, page_reference(docname, anchor))
+    return refnode
 
 
 def page_reference(docname: str, *anchors: str) -> nodes.raw:

@@ -17,13 +17,12 @@ from typing import Any
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.builders import Builder
-from sphinx.util.nodes import make_refnode
 
 from .bibliography import to_nodes
 from .figuredata import FigureData
 from .index import EventLink
 from .model import DisputeRecord
-from .nodes import page_reference, search_anchor
+from .nodes import page_reference, reference_to, search_anchor
 from .viewdata import Card, Delegation, Header, Link, Round, SourceEntry
 
 STATUS_COLOURS = {
@@ -54,15 +53,7 @@ class Context:
         child = nodes.inline(text, text)
         if not docname:
             return child
-        # LaTeX resolves the whole book as its root document, so a link within "the same document" would
-        # become a refid that the writer prefixes with the wrong page: give LaTeX a full %doc#anchor URI.
-        latex = self.builder.format == "latex"
-        refnode = make_refnode(
-            self.builder, "" if latex else self.docname, docname, anchor or None, child, title or text
-        )
-        if not (latex and page):
-            return refnode
-        return nodes.inline("", "", refnode, page_reference(docname, anchor))
+        return reference_to(self.builder, self.docname, docname, anchor, child, title or text, page)
 
     def link(self, target: Link) -> nodes.Node:
         return self.ref(*target)
