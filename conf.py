@@ -29,6 +29,9 @@ html_theme_options = {
 }
 html_title = "U.S.–China Security Dialogues"
 html_static_path: list[str] = []
+# Event sources are data files with front matter, not reading matter; search fetches the HTML pages.
+html_copy_source = False
+html_show_sourcelink = False
 
 latex_engine = "xelatex"
 latex_documents = [("index", "chronology.tex", project, author, "manual")]

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from chronology import figures
+from chronology import figures, svg
 from chronology.figuredata import FigureData, Point
 from helpers import Build, build, copy_root, html_files
 
@@ -102,7 +102,7 @@ def test_two_fresh_builds_are_byte_identical(tmp_path: Path) -> None:
     assert pdfs[0] == pdfs[1]
 
 
-def test_figures_are_redrawn_only_when_their_inputs_change(tmp_path: Path) -> None:
+def test_figures_are_redrawn_only_when_their_drawing_changes(tmp_path: Path) -> None:
     src = copy_root("figures", tmp_path / "src")
     before = figures.renders
     build(src)
@@ -113,9 +113,33 @@ def test_figures_are_redrawn_only_when_their_inputs_change(tmp_path: Path) -> No
     path = src / "chronology/2014/2014-07-15-talks-1.md"
     path.write_text(path.read_text().replace("First Security Talks", "Opening Security Talks"))
     result = build(src)
-    # the overview, the density chart and the series strip show talks-1; the filtered figures do not
+    # a new title changes the markers' titles, filled in after drawing: pages are rewritten, nothing redrawn
+    assert figures.renders == before
+    assert {"index", "chronology/series/talks"} <= result.written
+    assert _links(result.html("index"))[EVENTS["talks-1"]] == "Opening Security Talks (July 15–16, 2014)"
+    assert "Opening Security Talks (July 15–16, 2014)" in _links(result.html("chronology/series/talks")).values()
+    path.write_text(path.read_text().replace("date: 2014-07-15\nend: 2014-07-16", "date: 2014-09-15\nend: 2014-09-16"))
+    result = build(src)
+    # a new date moves the marker in the overview, the density chart and the series strip; the filtered
+    # figures do not show talks-1
     assert figures.renders - before == 3
     assert "chronology/filtered" not in result.written
+    assert _links(result.html("index"))[EVENTS["talks-1"]] == "Opening Security Talks (September 15–16, 2014)"
+
+
+def test_links_are_filled_in_after_drawing() -> None:
+    drawn = (
+        '<?xml version="1.0"?>\n<svg x="0" width="8in" height="2in">'
+        '<a xlink:href="chron-link:e1" target="_blank"><path/></a>'
+        '<a xlink:href="chron-link:year:2014" target="_blank"><g><path/></g></a></svg>'
+    )
+    out = svg.finish(drawn, {"e1": ("../a.html", "A <b> & c")}, 'Alt "text"')
+    assert out == (
+        '<svg role="img" aria-label="Alt &quot;text&quot;" class="chron-timeline" x="0" >'
+        "<title>Alt &quot;text&quot;</title>"
+        '<a href="../a.html" xlink:href="../a.html"><title>A &lt;b&gt; &amp; c</title><path/></a>'
+        "<g><g><path/></g></g></svg>"
+    )  # a year with no page of its own is a plain group, not a dangling link
 
 
 def _boxes_overlap(data: FigureData) -> list[tuple[object, object]]:

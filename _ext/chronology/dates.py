@@ -6,12 +6,28 @@ maintained library models the way a chronology needs (a month-precision date mus
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import re
 from dataclasses import dataclass
 
 _DATE_RE = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+
+# English month names, whatever the machine's locale (``calendar.month_name`` follows the locale and is slow).
+MONTHS = (
+    "",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 class DateError(ValueError):
@@ -44,7 +60,7 @@ class PartialDate:
         """Reader-facing form: ``2014``, ``July 2014`` or ``July 15, 2014``."""
         if not self.month:
             return str(self.year)
-        month = calendar.month_name[self.month]
+        month = MONTHS[self.month]
         if not self.day:
             return f"{month} {self.year}"
         return f"{month} {self.day}, {self.year}"
@@ -87,9 +103,9 @@ def display_range(start: PartialDate, end: PartialDate | None, approximate: bool
         return prefix + start.display()
     same_day_precision = start.precision == end.precision == 3
     if same_day_precision and (start.year, start.month) == (end.year, end.month):
-        month = calendar.month_name[start.month]
+        month = MONTHS[start.month]
         return f"{prefix}{month} {start.day}\u2013{end.day}, {start.year}"
     if same_day_precision and start.year == end.year:
-        first = f"{calendar.month_name[start.month]} {start.day}"
+        first = f"{MONTHS[start.month]} {start.day}"
         return f"{prefix}{first} \u2013 {end.display()}"
     return f"{prefix}{start.display()} \u2013 {end.display()}"

@@ -5,7 +5,7 @@ whether a page is rewritten (incremental fingerprints) and are drawn by ``figure
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 
 from .dates import PartialDate, parse_date
 from .index import Index
@@ -83,10 +83,15 @@ class FigureData:
     sides: tuple[tuple[str, str], ...] = ()  # (side id, name) in registry order, for period bands
     caption: str = ""
     alt: str = ""
-    urls: tuple[tuple[str, str], ...] = field(default=())  # (event id, link from the placing page)
 
     def digest(self) -> str:
         return hashlib.sha256(repr(self).encode("utf-8")).hexdigest()[:20]
+
+    def drawing(self) -> FigureData:
+        """Only what is drawn. Titles, pages, caption and alt text are added to the SVG afterwards
+        (``svg.finish``), so retitling or renaming an event redraws no figure."""
+        points = tuple(replace(p, label="", docname="") for p in self.points)
+        return replace(self, points=points, caption="", alt="")
 
 
 def decimal_year(date: PartialDate, end: bool = False) -> float:

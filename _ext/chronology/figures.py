@@ -9,10 +9,8 @@ Written by hand here: per-marker titles and link targets in the SVG, and greedy 
 
 from __future__ import annotations
 
-import html
 import io
 import math
-import re
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -66,6 +64,9 @@ HATCHES = {
     "call": "\\\\",
     "context": "--",
 }
+
+LABEL_STEP = 11  # points between label levels of a series strip
+LABEL_LEVELS = (1, -1, 2, -2, 3, -3, 4, -4, 5, -5)
 
 #: Number of figures drawn by this process (tests count renders with it).
 renders = 0
@@ -253,29 +254,37 @@ def series_strip(figure: Figure, data: FigureData, urls: dict[str, str]) -> list
 
 
 def _place_labels(figure: Figure, ax: Axes, points: tuple[Point, ...]) -> list[Text]:
-    """Greedy: each label takes the first level (above, below, further above ...) where it overlaps none."""
+    """Greedy: each label takes the first level (above, below, further above ...) where it overlaps none.
+
+    Each label is laid out once; its box at the other levels is the same box moved by whole levels."""
     renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
+    step = LABEL_STEP * figure.dpi / 72  # points to display pixels
     placed: list[Bbox] = []
     texts: list[Text] = []
     for point in sorted(points, key=lambda p: (p.x, p.id)):
         label = " · ".join(filter(None, (point.round, point.place)))
         if not label:
             continue
-        for level in (1, -1, 2, -2, 3, -3, 4, -4, 5, -5):
-            text = ax.annotate(
-                label,
-                (point.x, 0),
-                xytext=(0, 11 * level),
-                textcoords="offset points",
-                ha="center",
-                va="bottom" if level > 0 else "top",
-                fontsize=7.5,
-                annotation_clip=False,
-            )
-            box = text.get_window_extent(renderer).expanded(1.04, 1.1)
+        text = ax.annotate(
+            label,
+            (point.x, 0),
+            xytext=(0, LABEL_STEP),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            fontsize=7.5,
+            annotation_clip=False,
+        )
+        first = text.get_window_extent(renderer)
+        base = first.y0 - step  # the axis line, in display pixels
+        for level in LABEL_LEVELS:
+            bottom = base + step * level - (0 if level > 0 else first.height)
+            box = Bbox.from_bounds(first.x0, bottom, first.width, first.height).expanded(1.04, 1.1)
             if not any(box.overlaps(other) for other in placed):
                 break
-            text.remove()
+        if level != 1:  # the last level when every level is taken: the label stays, overlapping
+            text.xyann = (0, LABEL_STEP * level)
+            text.set_verticalalignment("bottom" if level > 0 else "top")
         placed.append(box)
         texts.append(text)
     return texts
@@ -324,7 +333,8 @@ def label_boxes(data: FigureData) -> list[Bbox]:
 
 
 def draw(data: FigureData, fmt: str, urls: dict[str, str]) -> bytes:
-    """Draw ``data`` as SVG (with links and titles) or PDF bytes."""
+    """Draw ``data`` as SVG or PDF bytes; in SVG, markers and bars link to ``urls`` (by point id or
+    ``year:YYYY``), which ``svg.finish`` later turns into real links with titles."""
     global renders
     renders += 1
     with _figure(data) as figure:
@@ -334,29 +344,4 @@ def draw(data: FigureData, fmt: str, urls: dict[str, str]) -> bytes:
             density(figure, data, urls)
         else:
             overview(figure, data, urls)
-        output = _save(figure, fmt)
-    if fmt != "svg":
-        return output
-    titles = {url: p.label for p in data.points if (url := urls.get(p.id))}
-    titles.update({url: f"Events of {key[5:]}" for key, url in urls.items() if key.startswith("year:")})
-    return inline_svg(output.decode("utf-8"), titles, data.alt).encode("utf-8")
-
-
-_LINK = re.compile(r'<a xlink:href="([^"]*)" target="_blank">')
-
-
-def inline_svg(svg: str, titles: dict[str, str], alt: str) -> str:
-    """Make matplotlib's SVG fit for inlining in a page: no prolog, scalable, links in the same tab, each
-    link with an accessible title, the whole with a title (the alt text)."""
-    svg = svg[svg.index("<svg") :]
-
-    def link(match: re.Match[str]) -> str:
-        url = match.group(1)
-        title = html.escape(titles.get(html.unescape(url), ""))
-        return f'<a href="{url}" xlink:href="{url}"><title>{title}</title>'
-
-    svg = _LINK.sub(link, svg)
-    svg = re.sub(r'<svg ([^>]*?)width="[^"]*" height="[^"]*"', r"<svg \1", svg, count=1)
-    return svg.replace("<svg ", f'<svg role="img" aria-label="{html.escape(alt)}" class="chron-timeline" ', 1).replace(
-        ">", f"><title>{html.escape(alt)}</title>", 1
-    )
+        return _save(figure, fmt)

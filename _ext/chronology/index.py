@@ -44,6 +44,9 @@ class Index:
         self.refs: dict[str, tuple[Reference, ...]] = data["refs"]
         self.disputes: dict[str, tuple[DisputeRecord, ...]] = data["disputes"]
         self._formatted: dict[str, tuple[str, str]] = data["formatted"]
+        self._checked: set[str] = set()  # keys whose cached entry was checked against the record
+        #: View data computed this build (``viewdata.memoized``): fingerprinting and writing share it.
+        self.memo: dict[tuple[str, ...], object] = {}
         self.events = sorted(events.values(), key=lambda e: e.sort_key)
         self.by_id: dict[str, Event] = {}
         self.duplicates: list[tuple[Event, Event]] = []
@@ -91,6 +94,9 @@ class Index:
 
     def formatted(self, key: str) -> str:
         """The source's bibliography entry (citeproc's HTML), formatted once per version of the record."""
+        if key in self._checked:
+            return self._formatted[key][1]
+        self._checked.add(key)
         source = self.registry.sources[key]
         stamp = bibliography.fingerprint(source)
         cached = self._formatted.get(key)

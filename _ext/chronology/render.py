@@ -18,6 +18,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.builders import Builder
 
+from . import svg
 from .bibliography import to_nodes
 from .figuredata import FigureData
 from .index import EventLink
@@ -367,15 +368,17 @@ def render_bibliography(ctx: Context, groups: Any) -> list[nodes.Node]:
     return result
 
 
-def cached_figure(ctx: Context, data: FigureData, fmt: str, urls: dict[str, str]) -> bytes:
-    """The figure file named by the hash of everything drawn in it; drawn only if not already cached."""
-    key = hashlib.sha256(repr((data, sorted(urls.items()), fmt)).encode("utf-8")).hexdigest()[:24]
+def cached_figure(ctx: Context, data: FigureData, fmt: str) -> bytes:
+    """The drawing of ``data`` (see ``FigureData.drawing``), in a file named by the hash of what is drawn;
+    drawn only if not already cached. SVG links are placeholders, filled in by ``svg.finish``."""
+    drawing = data.drawing()
+    key = hashlib.sha256(repr((drawing, fmt)).encode("utf-8")).hexdigest()[:24]
     path = ctx.figure_cache / f"{data.kind}-{key}.{fmt}"
     if path.exists():
         return path.read_bytes()
     from . import figures  # matplotlib is imported only when a figure must be drawn (not on a no-op build)
 
-    output = figures.draw(data, fmt, urls)
+    output = figures.draw(drawing, fmt, svg.placeholders(drawing) if fmt == "svg" else {})
     ctx.figure_cache.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(f".{os.getpid()}.part")
     partial.write_bytes(output)
@@ -388,15 +391,15 @@ def render_figure(ctx: Context, data: FigureData, index_doc_of: Callable[[str, s
     anchor = f"timeline-{data.kind}-{data.digest()[:8]}"  # stable, so links to a figure survive rebuilds
     figure = nodes.figure(ids=[anchor], classes=["chron-figure", f"chron-figure-{data.kind}"])
     if ctx.html:
-        urls = {p.id: ctx.builder.get_relative_uri(ctx.docname, p.docname) for p in data.points}
+        links = {p.id: (ctx.builder.get_relative_uri(ctx.docname, p.docname), p.label) for p in data.points}
         for year in sorted({int(p.x) for p in data.points}):
             year_doc = index_doc_of("year", str(year))
             if year_doc:
-                urls[f"year:{year}"] = ctx.builder.get_relative_uri(ctx.docname, year_doc)
-        svg = cached_figure(ctx, data, "svg", urls).decode("utf-8")
-        figure += nodes.raw("", svg, format="html")
+                links[f"year:{year}"] = (ctx.builder.get_relative_uri(ctx.docname, year_doc), f"Events of {year}")
+        drawn = cached_figure(ctx, data, "svg").decode("utf-8")
+        figure += nodes.raw("", svg.finish(drawn, links, data.alt), format="html")
     elif ctx.builder.format == "latex":
-        pdf = cached_figure(ctx, data, "pdf", {})
+        pdf = cached_figure(ctx, data, "pdf")
         name = f"chronology-{data.kind}-{data.digest()}.pdf"
         target = Path(ctx.builder.outdir) / name
         if not target.exists():

@@ -7,7 +7,9 @@ a page is rewritten exactly when the data it shows has changed.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import TypeVar, cast
 
 from .bibliography import GROUPS, group_of
 from .citations import label
@@ -15,6 +17,7 @@ from .figuredata import FigureData, collect, parse_filters
 from .index import EventLink, Index, link
 from .model import DisputeRecord, Event, Exchange
 
+T = TypeVar("T")
 Link = tuple[str, str, str]  # (docname, anchor, text); docname "" when the target has no page
 
 
@@ -52,6 +55,13 @@ class Header:
     outcomes: tuple[str, ...]
     exchange: Exchange | None
     uncertain: tuple[tuple[str, str], ...] = ()
+
+
+def memoized(index: Index, key: tuple[str, ...], compute: Callable[[], T]) -> T:
+    """``compute()``, once per index: the fingerprints of a build and its writing share the values."""
+    if key not in index.memo:
+        index.memo[key] = compute()
+    return cast(T, index.memo[key])
 
 
 def side_name(index: Index, side: str) -> str:
@@ -104,6 +114,10 @@ def card(index: Index, event: Event) -> Card:
 
 
 def header(index: Index, event: Event) -> Header:
+    return memoized(index, ("header", event.docname), lambda: _header(index, event))
+
+
+def _header(index: Index, event: Event) -> Header:
     previous, following = index.neighbours(event)
     delegations = dict(event.delegations)
     return Header(
@@ -215,6 +229,10 @@ def source_entry(index: Index, key: str) -> SourceEntry:
 
 def event_sources(index: Index, docname: str) -> tuple[SourceEntry, ...]:
     """The sources a page cites, in order of first citation."""
+    return memoized(index, ("sources", docname), lambda: _event_sources(index, docname))
+
+
+def _event_sources(index: Index, docname: str) -> tuple[SourceEntry, ...]:
     keys: dict[str, None] = {}
     for citation in index.citations.get(docname, ()):
         keys.update(dict.fromkeys(citation.keys))
@@ -235,6 +253,10 @@ def bibliography(
 
 def view(index: Index, kind: str, arg: str) -> object:
     """The data of the view ``kind`` (see ``render.view``); None for an unknown kind or argument."""
+    return memoized(index, ("view", kind, arg), lambda: _view(index, kind, arg))
+
+
+def _view(index: Index, kind: str, arg: str) -> object:
     if kind == "year":
         return year(index, arg)
     if kind == "series":

@@ -1,0 +1,48 @@
+"""matplotlib's SVG made fit for inlining in a page, links and titles filled in after drawing.
+
+Figures are drawn with placeholder links (``chron-link:<point id>``, ``chron-link:year:<year>``) and cached by
+what is drawn; each page then fills in its own relative links, the titles and the alt text. Retitling or
+renaming an event therefore rewrites the pages that show it without redrawing any figure.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from .figuredata import FigureData
+
+PLACEHOLDER = "chron-link:"
+_LINK = re.compile(r'<a xlink:href="([^"]*)" target="_blank">|</a>')
+
+
+def placeholders(data: FigureData) -> dict[str, str]:
+    """The link each marker (by point id) and each year's bar (``year:YYYY``) is drawn with."""
+    keys = [p.id for p in data.points] + [f"year:{year}" for year in sorted({int(p.x) for p in data.points})]
+    return {key: PLACEHOLDER + key for key in keys}
+
+
+def finish(svg: str, links: dict[str, tuple[str, str]], alt: str) -> str:
+    """Inline-ready SVG: no prolog, scalable, each placeholder a same-tab link with an accessible title (or a
+    plain group when ``links`` has no page for it), the whole titled with the alt text."""
+    svg = svg[svg.index("<svg") :]
+    closing: list[str] = []
+
+    def link(match: re.Match[str]) -> str:
+        if match.group(1) is None:
+            return closing.pop() if closing else match.group(0)
+        url = html.unescape(match.group(1))
+        target = links.get(url.removeprefix(PLACEHOLDER)) if url.startswith(PLACEHOLDER) else (url, "")
+        if target is None:
+            closing.append("</g>")
+            return "<g>"
+        closing.append("</a>")
+        href, title = html.escape(target[0]), html.escape(target[1])
+        return f'<a href="{href}" xlink:href="{href}"><title>{title}</title>'
+
+    svg = _LINK.sub(link, svg)
+    svg = re.sub(r'<svg ([^>]*?)width="[^"]*" height="[^"]*"', r"<svg \1", svg, count=1)
+    label = html.escape(alt)
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{label}" class="chron-timeline" ', 1).replace(
+        ">", f"><title>{label}</title>", 1
+    )
