@@ -259,7 +259,7 @@ def _place_labels(figure: Figure, ax: Axes, points: tuple[Point, ...]) -> list[T
     Each label is laid out once; its box at the other levels is the same box moved by whole levels."""
     renderer = figure.canvas.get_renderer()  # type: ignore[attr-defined]
     step = LABEL_STEP * figure.dpi / 72  # points to display pixels
-    placed: list[Bbox] = []
+    placed: list[tuple[float, float, float, float]] = []  # (x0, y0, x1, y1) of each placed label
     texts: list[Text] = []
     for point in sorted(points, key=lambda p: (p.x, p.id)):
         label = " · ".join(filter(None, (point.round, point.place)))
@@ -276,11 +276,14 @@ def _place_labels(figure: Figure, ax: Axes, points: tuple[Point, ...]) -> list[T
             annotation_clip=False,
         )
         first = text.get_window_extent(renderer)
-        base = first.y0 - step  # the axis line, in display pixels
+        base, height = first.y0 - step, first.height  # the axis line, in display pixels
+        pad_x, pad_y = first.width * 0.02, height * 0.05  # a margin of 4% and 10%
+        x0, x1 = first.x0 - pad_x, first.x1 + pad_x
+        beside = [b for b in placed if b[2] > x0 and b[0] < x1]  # the labels it could touch
         for level in LABEL_LEVELS:
-            bottom = base + step * level - (0 if level > 0 else first.height)
-            box = Bbox.from_bounds(first.x0, bottom, first.width, first.height).expanded(1.04, 1.1)
-            if not any(box.overlaps(other) for other in placed):
+            bottom = base + step * level - (0 if level > 0 else height)
+            box = (x0, bottom - pad_y, x1, bottom + height + pad_y)
+            if not any(b[1] < box[3] and box[1] < b[3] for b in beside):
                 break
         if level != 1:  # the last level when every level is taken: the label stays, overlapping
             text.xyann = (0, LABEL_STEP * level)
