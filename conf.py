@@ -31,6 +31,9 @@ html_title = "U.S.–China Security Dialogues"
 html_static_path: list[str] = []
 # Event sources are data files with front matter, not reading matter; search fetches the HTML pages.
 html_copy_source = False
+# The site's indexes are the chronology's own (people, topics, series, sources); Sphinx's general index stays
+# in the PDF book, where the index entries are made (an HTML genindex would be an empty page).
+html_use_index = False
 html_show_sourcelink = False
 
 latex_engine = "xelatex"

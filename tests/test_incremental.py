@@ -3,6 +3,8 @@ and its HTML equals a fresh build of the same sources."""
 
 from __future__ import annotations
 
+import os
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -123,6 +125,18 @@ def test_noop_rebuild_writes_nothing(tmp_path: Path) -> None:
     src = copy_root("basic", tmp_path / "src")
     build(src)
     assert build(src).written == set()
+
+
+def test_rereading_an_unchanged_page_rewrites_only_it(tmp_path: Path) -> None:
+    """Every page is fingerprinted again after a read; equal data must give equal fingerprints."""
+    src = copy_root("basic", tmp_path / "src")
+    build(src)
+    path = src / f"{EVENT_1}.md"
+    later = time.time() + 60
+    os.utime(path, (later, later))  # newer than the last build: Sphinx reads it again
+    result = build(src)
+    parents = set(result.app.env.files_to_rebuild.get(EVENT_1, ()))
+    assert result.written == {EVENT_1} | parents
 
 
 @pytest.mark.parametrize("name", list(SCENARIOS))

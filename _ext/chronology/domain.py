@@ -58,6 +58,8 @@ class ChronologyDomain(Domain):
     data_version = 2
 
     _index: Index | None = None
+    #: Whether this build read or removed a document (see ``incremental.on_env_get_updated``).
+    inputs_changed = True
 
     # -- storage ---------------------------------------------------------------------------------------
 

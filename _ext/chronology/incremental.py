@@ -8,6 +8,8 @@ is. This also covers what Sphinx itself leaves stale: previous/next links and to
 from __future__ import annotations
 
 import hashlib
+import io
+import pickle
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -52,13 +54,32 @@ def page_inputs(
     return tuple(parts)
 
 
-def fingerprint(inputs: tuple[object, ...]) -> str:
-    return hashlib.sha256(repr(inputs).encode("utf-8")).hexdigest()
+def fingerprint(inputs: object) -> str:
+    """A hash of plain picklable values. The pickler's memo is off, so the bytes depend on the values alone,
+    never on which equal objects happen to be shared (``repr`` does the same at twice the cost)."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=5)
+    pickler.fast = True
+    pickler.dump(inputs)
+    return hashlib.sha256(buffer.getvalue()).hexdigest()
+
+
+def on_env_before_read_docs(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    if docnames:
+        _domain(env).inputs_changed = True
 
 
 def on_env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """Pages to rewrite because what they show changed, though their sources did not."""
+    """Pages to rewrite because what they show changed, though their sources did not.
+
+    With no document read or removed and the data files unchanged, no page can show anything new, so the
+    pages are not fingerprinted at all (a no-op rebuild). A data-file edit that changes no page is not
+    saved (Sphinx saves the environment only when a page changed), so it is compared again next time."""
     domain = _domain(env)
+    registry = fingerprint(domain.registry)
+    if not domain.inputs_changed and domain.data.get("registry_fingerprint") == registry:
+        return []
+    domain.data["registry_fingerprint"] = registry
     stored: dict[str, str] = domain.data["fingerprints"]
     relations = env.collect_relations()
     shared = tuple(sorted(domain.index.view_docs.items()))
@@ -76,6 +97,7 @@ def on_env_get_outdated(
 ) -> list[str]:
     """Re-read the year (and years) pages whose folder gained or lost a page, and delete the output of
     removed pages so a deleted event does not linger in the built site."""
+    _domain(env).inputs_changed = bool(removed)  # and documents to read (``on_env_before_read_docs``)
     get_outfilename = getattr(app.builder, "get_outfilename", None)
     if get_outfilename is not None:
         for docname in removed:
