@@ -122,7 +122,13 @@ def _point(index: Index, event: Event) -> Point:
 
 def collect(index: Index, kind: str, filters: Filters, caption: str = "", alt: str = "") -> FigureData:
     """The figure's points, lanes (series by first event, then events of no series) and periods."""
-    events = [e for e in index.events if index.by_id.get(e.id) is e and filters.keep(e)]
+    if filters.series:  # only the series' own rounds need checking, in date order
+        candidates = sorted(
+            (e for s in dict.fromkeys(filters.series) for e in index.by_series.get(s, ())), key=lambda e: e.sort_key
+        )
+    else:
+        candidates = index.events
+    events = [e for e in candidates if index.by_id.get(e.id) is e and filters.keep(e)]
     points = tuple(_point(index, e) for e in events)
     first: dict[str, float] = {}
     for point in points:  # points are in date order, so the first seen is the earliest

@@ -80,6 +80,8 @@ class Index:
                 for key in citation.keys:
                     self.cited_by[key].append((docname, citation.anchor, citation.page_title))
         self.event_of_doc = {event.docname: event for event in events.values()}
+        #: What a link to each event shows (by docname), made once: an event is linked from many pages.
+        self.links = {event.docname: link(event) for event in events.values()}
         self._round_position = {
             id(event): position for rounds in self.by_series.values() for position, event in enumerate(rounds)
         }

@@ -14,7 +14,7 @@ from typing import TypeVar, cast
 from .bibliography import GROUPS, group_of
 from .citations import label
 from .figuredata import FigureData, collect, parse_filters
-from .index import EventLink, Index, link
+from .index import EventLink, Index
 from .model import DisputeRecord, Event, Exchange
 
 T = TypeVar("T")
@@ -92,10 +92,14 @@ def _sides_in_order(index: Index, event: Event) -> list[str]:
 
 
 def card(index: Index, event: Event) -> Card:
+    return memoized(index, ("card", event.docname), lambda: _card(index, event))
+
+
+def _card(index: Index, event: Event) -> Card:
     leads = dict(event.leads())
     series = index.registry.series.get(event.series)
     return Card(
-        event=link(event),
+        event=index.links[event.docname],
         place="virtual"
         if event.format == "virtual" and not event.place
         else (event.place.display() if event.place else ""),
@@ -123,8 +127,8 @@ def _header(index: Index, event: Event) -> Header:
     return Header(
         card=card(index, event),
         series=series_link(index, event.series) if event.series else None,
-        previous=link(previous) if previous else None,
-        next=link(following) if following else None,
+        previous=index.links[previous.docname] if previous else None,
+        next=index.links[following.docname] if following else None,
         timezone=event.timezone,
         delegations=tuple(
             Delegation(
@@ -135,9 +139,10 @@ def _header(index: Index, event: Event) -> Header:
         ),
         topics=tuple(topic_link(index, topic) for topic in event.topics),
         related=tuple(
-            (r.relation, link(index.by_id[r.event]) if r.event in index.by_id else r.event) for r in event.related
+            (r.relation, index.links[index.by_id[r.event].docname] if r.event in index.by_id else r.event)
+            for r in event.related
         )
-        + tuple((relation, link(other)) for relation, other in index.referenced_by.get(event.id, [])),
+        + tuple((relation, index.links[other.docname]) for relation, other in index.referenced_by.get(event.id, [])),
         outcomes=event.outcomes,
         exchange=event.exchange,
         uncertain=tuple((u.field, u.note) for u in event.uncertain),
@@ -180,7 +185,8 @@ def people(index: Index) -> tuple[tuple[str, str, str, tuple[tuple[EventLink, st
             person.display(),
             side_name(index, person.side) if person.side else "",
             tuple(
-                (link(event), delegate.title, delegate.lead) for event, delegate in index.by_person.get(person.id, [])
+                (index.links[event.docname], delegate.title, delegate.lead)
+                for event, delegate in index.by_person.get(person.id, [])
             ),
         )
         for person in entries
@@ -189,7 +195,12 @@ def people(index: Index) -> tuple[tuple[str, str, str, tuple[tuple[EventLink, st
 
 def topics(index: Index) -> tuple[tuple[str, str, str, tuple[EventLink, ...]], ...]:
     return tuple(
-        (topic.id, topic.name, topic.description, tuple(link(e) for e in index.by_topic.get(topic.id, [])))
+        (
+            topic.id,
+            topic.name,
+            topic.description,
+            tuple(index.links[e.docname] for e in index.by_topic.get(topic.id, [])),
+        )
         for topic in sorted(index.registry.topics.values(), key=lambda t: t.name.lower())
     )
 
