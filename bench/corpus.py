@@ -88,7 +88,8 @@ def generate(dest: Path, events: int, seed: int = 1) -> Path:
         counters[s] += 1
         us, cn = rng.sample(people[1::2], 2), rng.sample(people[0::2], 2)
         related = f"related:\n  - {{event: {ids[-1]}, relation: follow-up-of}}\n" if ids else ""
-        cites = "; ".join(rng.sample(sources, 2))
+        other = rng.sample(sources, 2)[1]
+        cites = "; ".join(dict.fromkeys([sources[i % len(sources)], other]))  # every source is cited
         _write(
             dest / f"chronology/{year}/{year}-{month:02d}-{day:02d}-{ident}.md",
             (
