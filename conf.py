@@ -34,7 +34,6 @@ html_copy_source = False
 # The site's indexes are the chronology's own (people, topics, series, sources); Sphinx's general index stays
 # in the PDF book, where the index entries are made (an HTML genindex would be an empty page).
 html_use_index = False
-html_show_sourcelink = False
 
 latex_engine = "xelatex"
 latex_documents = [("index", "chronology.tex", project, author, "manual")]

@@ -84,7 +84,8 @@ def edit_rebuild(src: Path, out: Path) -> float:
     """Seconds to rebuild after retitling the middle event (a title shows on the most pages), then restore it.
 
     The floor's event files keep the front matter, so the same edit applies to both projects."""
-    edited = src / event_pages(out)[len(event_pages(out)) // 2].relative_to(out).with_suffix(".md")
+    pages = event_pages(out)
+    edited = src / pages[len(pages) // 2].relative_to(out).with_suffix(".md")
     original = edited.read_text(encoding="utf-8")
     edited.write_text(original.replace("title: ", "title: Edited ", 1), encoding="utf-8")
     seconds, _ = sphinx(src, out)

@@ -38,7 +38,6 @@ def setup_reading(app: Sphinx) -> None:
     app.add_transform(events.EventReader)
     app.connect("builder-inited", _load_data)
     app.connect("env-get-outdated", incremental.on_env_get_outdated)
-    app.connect("env-before-read-docs", incremental.on_env_before_read_docs)
     app.connect("env-get-updated", incremental.on_env_get_updated)
 
 

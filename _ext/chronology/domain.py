@@ -58,13 +58,14 @@ class ChronologyDomain(Domain):
     data_version = 2
 
     _index: Index | None = None
-    #: Whether this build read or removed a document (see ``incremental.on_env_get_updated``).
+    #: Whether a document was read or removed since the data files were loaded (``on_env_get_updated``).
     inputs_changed = True
 
     # -- storage ---------------------------------------------------------------------------------------
 
     def _changed(self) -> None:
         self._index = None
+        self.inputs_changed = True
 
     @property
     def registry(self) -> Registry:
@@ -72,8 +73,10 @@ class ChronologyDomain(Domain):
         return registry
 
     def set_registry(self, registry: Registry) -> None:
+        """At the start of a build: the data files are loaded anew, and no document is read yet."""
         self.data["registry"] = registry
-        self._changed()
+        self._index = None
+        self.inputs_changed = False
 
     def note_event(self, event: Event) -> None:
         self.data["events"][event.docname] = event

@@ -64,11 +64,6 @@ def fingerprint(inputs: object) -> str:
     return hashlib.sha256(buffer.getvalue()).hexdigest()
 
 
-def on_env_before_read_docs(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    if docnames:
-        _domain(env).inputs_changed = True
-
-
 def on_env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Pages to rewrite because what they show changed, though their sources did not.
 
@@ -82,7 +77,7 @@ def on_env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain.data["registry_fingerprint"] = registry
     stored: dict[str, str] = domain.data["fingerprints"]
     relations = env.collect_relations()
-    shared = tuple(sorted(domain.index.view_docs.items()))
+    shared = fingerprint(tuple(sorted(domain.index.view_docs.items())))  # hashed once, not on every page
     changed = []
     for docname in sorted(env.all_docs):
         value = fingerprint(page_inputs(env, docname, relations, shared))
@@ -97,7 +92,6 @@ def on_env_get_outdated(
 ) -> list[str]:
     """Re-read the year (and years) pages whose folder gained or lost a page, and delete the output of
     removed pages so a deleted event does not linger in the built site."""
-    _domain(env).inputs_changed = bool(removed)  # and documents to read (``on_env_before_read_docs``)
     get_outfilename = getattr(app.builder, "get_outfilename", None)
     if get_outfilename is not None:
         for docname in removed:

@@ -7,13 +7,15 @@ topic and source are derived here and never stored in the environment.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from . import bibliography
 from .model import INVERSE_RELATIONS, Citation, Delegate, DisputeRecord, Event, Reference, View
 from .registry import Registry
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -44,9 +46,7 @@ class Index:
         self.refs: dict[str, tuple[Reference, ...]] = data["refs"]
         self.disputes: dict[str, tuple[DisputeRecord, ...]] = data["disputes"]
         self._formatted: dict[str, tuple[str, str]] = data["formatted"]
-        self._checked: set[str] = set()  # keys whose cached entry was checked against the record
-        #: View data computed this build (``viewdata.memoized``): fingerprinting and writing share it.
-        self.memo: dict[tuple[str, ...], object] = {}
+        self._memo: dict[tuple[str, ...], object] = {}
         self.events = sorted(events.values(), key=lambda e: e.sort_key)
         self.by_id: dict[str, Event] = {}
         self.duplicates: list[tuple[Event, Event]] = []
@@ -96,9 +96,9 @@ class Index:
 
     def formatted(self, key: str) -> str:
         """The source's bibliography entry (citeproc's HTML), formatted once per version of the record."""
-        if key in self._checked:
-            return self._formatted[key][1]
-        self._checked.add(key)
+        return self.memoized(("formatted", key), lambda: self._format(key))
+
+    def _format(self, key: str) -> str:
         source = self.registry.sources[key]
         stamp = bibliography.fingerprint(source)
         cached = self._formatted.get(key)
@@ -106,6 +106,12 @@ class Index:
             cached = (stamp, bibliography.format_html(source))
             self._formatted[key] = cached
         return cached[1]
+
+    def memoized(self, key: tuple[str, ...], compute: Callable[[], T]) -> T:
+        """``compute()``, once per index (so once per build): fingerprinting and writing share the values."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return cast(T, self._memo[key])
 
     def doc_of(self, kind: str, arg: str = "") -> str | None:
         """The document holding the view ``kind`` (e.g. the people index), if the project has one."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from docutils import nodes
 from sphinx.builders import Builder
+from sphinx.util.nodes import make_refnode
 
 
 class chronology_view(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)
@@ -19,34 +20,14 @@ class event_sources(nodes.General, nodes.Element):  # noqa: N801
 
 
 def reference_to(
-    builder: Builder,
-    fromdoc: str,
-    docname: str,
-    anchor: str,
-    child: nodes.Node,
-    title: str,
-    page: bool = False,
-    uris: dict[str, str] | None = None,
+    builder: Builder, fromdoc: str, docname: str, anchor: str, child: nodes.Node, title: str, page: bool = False
 ) -> nodes.reference | nodes.inline:
-    """A link to ``docname#anchor`` (as ``make_refnode`` makes it); with ``page``, the PDF follows it with the
-    page it leads to. ``uris`` caches the relative URI of each target document from ``fromdoc``.
+    """A link to ``docname#anchor``; with ``page``, the PDF follows it with the page it leads to.
 
     LaTeX resolves the whole book as its root document, so a link "within the same document" would become a
     refid that the writer prefixes with the wrong page: LaTeX always gets a full ``%doc#anchor`` URI."""
     latex = builder.format == "latex"
-    source = "" if latex else fromdoc
-    refnode = nodes.reference("", "", child, internal=True)
-    if title:
-        refnode["reftitle"] = title
-    if source == docname and anchor:
-        refnode["refid"] = anchor
-    else:
-        uri = uris.get(docname) if uris is not None else None
-        if uri is None:
-            uri = builder.get_relative_uri(source, docname)
-            if uris is not None:
-                uris[docname] = uri
-        refnode["refuri"] = f"{uri}#{anchor}" if anchor else uri
+    refnode = make_refnode(builder, "" if latex else fromdoc, docname, anchor or None, child, title)
     if latex and page:
         return nodes.inline("", "", refnode, page_reference(docname, anchor))
     return refnode

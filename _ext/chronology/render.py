@@ -10,7 +10,7 @@ import hashlib
 import os
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -42,7 +42,6 @@ class Context:
     builder: Builder
     docname: str
     figure_cache: Path
-    uris: dict[str, str] = field(default_factory=dict, compare=False)  # relative URI of each linked page
 
     @property
     def html(self) -> bool:
@@ -55,7 +54,7 @@ class Context:
         child = nodes.inline(text, text)
         if not docname:
             return child
-        return reference_to(self.builder, self.docname, docname, anchor, child, title or text, page, self.uris)
+        return reference_to(self.builder, self.docname, docname, anchor, child, title or text, page)
 
     def link(self, target: Link) -> nodes.Node:
         return self.ref(*target)

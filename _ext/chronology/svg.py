@@ -31,8 +31,7 @@ def finish(svg: str, links: dict[str, tuple[str, str]], alt: str) -> str:
     def link(match: re.Match[str]) -> str:
         if match.group(1) is None:
             return closing.pop() if closing else match.group(0)
-        url = html.unescape(match.group(1))
-        target = links.get(url.removeprefix(PLACEHOLDER)) if url.startswith(PLACEHOLDER) else (url, "")
+        target = links.get(html.unescape(match.group(1)).removeprefix(PLACEHOLDER))
         if target is None:
             closing.append("</g>")
             return "<g>"

@@ -7,9 +7,7 @@ a page is rewritten exactly when the data it shows has changed.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
 from dataclasses import dataclass, replace
-from typing import TypeVar, cast
 
 from .bibliography import GROUPS, group_of
 from .citations import label
@@ -17,7 +15,6 @@ from .figuredata import FigureData, collect, parse_filters
 from .index import EventLink, Index
 from .model import DisputeRecord, Event, Exchange
 
-T = TypeVar("T")
 Link = tuple[str, str, str]  # (docname, anchor, text); docname "" when the target has no page
 
 
@@ -57,13 +54,6 @@ class Header:
     uncertain: tuple[tuple[str, str], ...] = ()
 
 
-def memoized(index: Index, key: tuple[str, ...], compute: Callable[[], T]) -> T:
-    """``compute()``, once per index: the fingerprints of a build and its writing share the values."""
-    if key not in index.memo:
-        index.memo[key] = compute()
-    return cast(T, index.memo[key])
-
-
 def side_name(index: Index, side: str) -> str:
     entry = index.registry.sides.get(side)
     return (entry.short or entry.name) if entry else side
@@ -92,7 +82,7 @@ def _sides_in_order(index: Index, event: Event) -> list[str]:
 
 
 def card(index: Index, event: Event) -> Card:
-    return memoized(index, ("card", event.docname), lambda: _card(index, event))
+    return index.memoized(("card", event.docname), lambda: _card(index, event))
 
 
 def _card(index: Index, event: Event) -> Card:
@@ -118,7 +108,7 @@ def _card(index: Index, event: Event) -> Card:
 
 
 def header(index: Index, event: Event) -> Header:
-    return memoized(index, ("header", event.docname), lambda: _header(index, event))
+    return index.memoized(("header", event.docname), lambda: _header(index, event))
 
 
 def _header(index: Index, event: Event) -> Header:
@@ -240,7 +230,7 @@ def source_entry(index: Index, key: str) -> SourceEntry:
 
 def event_sources(index: Index, docname: str) -> tuple[SourceEntry, ...]:
     """The sources a page cites, in order of first citation."""
-    return memoized(index, ("sources", docname), lambda: _event_sources(index, docname))
+    return index.memoized(("sources", docname), lambda: _event_sources(index, docname))
 
 
 def _event_sources(index: Index, docname: str) -> tuple[SourceEntry, ...]:
@@ -264,7 +254,7 @@ def bibliography(
 
 def view(index: Index, kind: str, arg: str) -> object:
     """The data of the view ``kind`` (see ``render.view``); None for an unknown kind or argument."""
-    return memoized(index, ("view", kind, arg), lambda: _view(index, kind, arg))
+    return index.memoized(("view", kind, arg), lambda: _view(index, kind, arg))
 
 
 def _view(index: Index, kind: str, arg: str) -> object:
