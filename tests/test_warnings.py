@@ -116,3 +116,29 @@ def test_warnings_can_be_silenced_by_subtype(tmp_path: Path) -> None:
     warnings = chronology_warnings(build(src).warnings)
     assert not [w for w in warnings if "unknown-person" in w]
     assert [w for w in warnings if "unknown-topic" in w]
+
+
+def _data_file_warnings(warnings: str) -> list[str]:
+    return [w for w in chronology_warnings(warnings) if ".yaml:" in w and "[chronology.uncited]" not in w]
+
+
+def test_data_files_are_loaded_again_only_when_they_change_and_warn_on_every_build(tmp_path: Path) -> None:
+    """The registries and source records are reused from the last build while their contents are unchanged;
+    the warnings their loading gave are given again, so a rebuild reports the same problems as a fresh one."""
+    src = copy_root("warnings", tmp_path / "src")
+    first = build(src)
+    expected = [e for e in EXPECTED if e[0].endswith(".yaml") and e[2] != "uncited"]
+    assert len(_data_file_warnings(first.warnings)) == len(expected)
+
+    again = build(src)
+    assert not again.written
+    assert again.app.env.domains["chron"].inputs_changed is False  # nothing was loaded or read
+    assert _data_file_warnings(again.warnings) == _data_file_warnings(first.warnings)
+
+    people = src / "chronology/registry/people.yaml"
+    people.write_text(people.read_text().replace("nmae_zh: x", "name_zh: x"), encoding="utf-8")
+    fixed = build(src)
+    assert fixed.app.env.domains["chron"].inputs_changed is True
+    assert len(_data_file_warnings(fixed.warnings)) == len(expected) - 1
+    assert not [w for w in chronology_warnings(fixed.warnings) if "nmae_zh" in w]
+    assert len(_data_file_warnings(build(src).warnings)) == len(expected) - 1

@@ -11,18 +11,16 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util.typing import ExtensionMetadata
 
-from . import citations, events, incremental, nodes, views
+from . import citations, events, incremental, nodes, predraw, views
 from .domain import ChronologyDomain
-from .registry import load_registry
 
 __version__ = "0.1.0"
 
 
 def _load_data(app: Sphinx) -> None:
-    registry = load_registry(Path(app.srcdir), app.config.chronology_registry_dir, app.config.chronology_sources_dir)
     domain = app.env.domains[ChronologyDomain.name]
     assert isinstance(domain, ChronologyDomain)
-    domain.set_registry(registry)
+    domain.load_registry(Path(app.srcdir), app.config.chronology_registry_dir, app.config.chronology_sources_dir)
 
 
 def setup_config(app: Sphinx) -> None:
@@ -56,6 +54,7 @@ def setup_views(app: Sphinx) -> None:
     for name, directive in views.DIRECTIVES.items():
         app.add_directive(name, directive)
     app.connect("doctree-resolved", views.resolve_views)
+    app.connect("write-started", predraw.draw_ahead)
     app.connect("builder-inited", _add_static)
 
 
@@ -73,7 +72,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_views(app)
     return {
         "version": __version__,
-        "env_version": 2,  # bump whenever the records or domain data change shape
+        "env_version": 3,  # bump whenever the records or domain data change shape
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

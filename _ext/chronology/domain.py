@@ -5,6 +5,7 @@ events, people, series, topics and sources, and all of them in ``objects.inv``.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Set
+from pathlib import Path
 from typing import Any, ClassVar
 
 from docutils import nodes
@@ -21,7 +22,8 @@ from .disputes import check_stray_accounts
 from .index import Index
 from .model import Citation, DisputeRecord, Event, Reference, View
 from .nodes import chronology_view, reference_to, search_anchor
-from .registry import Registry
+from .registry import Registry, data_stamp, load_registry
+from .warnings import recording, replay
 
 PER_DOC_STORES = ("events", "views", "refs", "citations", "disputes")
 
@@ -54,11 +56,14 @@ class ChronologyDomain(Domain):
         "fingerprints": {},  # docname -> hash of everything its rendering uses
         "formatted": {},  # source id -> (record fingerprint, formatted entry): citeproc runs once per record
         "registry": Registry(),
+        "registry_stamp": "",  # hash of the data files the registry was loaded from (``registry.data_stamp``)
+        "registry_problems": (),  # the warnings that loading gave, given again whenever it is reused
     }
-    data_version = 2
+    data_version = 3
 
     _index: Index | None = None
-    #: Whether a document was read or removed since the data files were loaded (``on_env_get_updated``).
+    #: Whether a document was read or removed, or the data files changed, in this build
+    #: (``incremental.on_env_get_updated``).
     inputs_changed = True
 
     # -- storage ---------------------------------------------------------------------------------------
@@ -72,11 +77,18 @@ class ChronologyDomain(Domain):
         registry: Registry = self.data["registry"]
         return registry
 
-    def set_registry(self, registry: Registry) -> None:
-        """At the start of a build: the data files are loaded anew, and no document is read yet."""
-        self.data["registry"] = registry
+    def load_registry(self, srcdir: Path, registry_dir: str, sources_dir: str) -> None:
+        """At the start of a build, before any document is read: the registries and source records, loaded
+        anew only when a data file changed (the last load's warnings are given again otherwise)."""
+        stamp = data_stamp(srcdir, registry_dir, sources_dir)
         self._index = None
-        self.inputs_changed = False
+        self.inputs_changed = stamp != self.data["registry_stamp"]
+        if not self.inputs_changed:
+            replay(self.data["registry_problems"])
+            return
+        with recording() as problems:
+            self.data["registry"] = load_registry(srcdir, registry_dir, sources_dir)
+        self.data["registry_stamp"], self.data["registry_problems"] = stamp, tuple(problems)
 
     def note_event(self, event: Event) -> None:
         self.data["events"][event.docname] = event

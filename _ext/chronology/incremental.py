@@ -71,10 +71,8 @@ def on_env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     pages are not fingerprinted at all (a no-op rebuild). A data-file edit that changes no page is not
     saved (Sphinx saves the environment only when a page changed), so it is compared again next time."""
     domain = _domain(env)
-    registry = fingerprint(domain.registry)
-    if not domain.inputs_changed and domain.data.get("registry_fingerprint") == registry:
+    if not domain.inputs_changed:
         return []
-    domain.data["registry_fingerprint"] = registry
     stored: dict[str, str] = domain.data["fingerprints"]
     relations = env.collect_relations()
     shared = fingerprint(tuple(sorted(domain.index.view_docs.items())))  # hashed once, not on every page

@@ -6,6 +6,7 @@ Events are checked against them after all documents are read (see ``checks.py``)
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,27 @@ class Registry:
     topics: dict[str, Topic] = field(default_factory=dict)
     periods: dict[str, Period] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
+
+
+REGISTRY_FILES = ("sides", "people", "series", "topics", "periods")
+
+
+def _source_files(srcdir: Path, sources_dir: str) -> list[Path]:
+    directory = srcdir / sources_dir
+    return sorted(directory.glob("*.y*ml")) if directory.is_dir() else []
+
+
+def data_stamp(srcdir: Path, registry_dir: str, sources_dir: str) -> str:
+    """A hash of the names and contents of every data file ``load_registry`` reads: while it is unchanged,
+    so is the registry. Contents, not modification times, so an edit is never missed."""
+    digest = hashlib.sha256()
+    paths = [srcdir / registry_dir / f"{name}.yaml" for name in REGISTRY_FILES]
+    for path in [*paths, *_source_files(srcdir, sources_dir)]:
+        if path.is_file():
+            content = path.read_bytes()
+            digest.update(f"{path.relative_to(srcdir).as_posix()}\0{len(content)}\0".encode())
+            digest.update(content)
+    return digest.hexdigest()
 
 
 def _load_file(path: Path, relpath: str) -> Loaded:
@@ -107,10 +129,7 @@ def _periods(srcdir: Path, registry_dir: str, sides: dict[str, Side]) -> dict[st
 
 def _load_sources(srcdir: Path, sources_dir: str) -> dict[str, Source]:
     sources: dict[str, Source] = {}
-    directory = srcdir / sources_dir
-    if not directory.is_dir():
-        return sources
-    for path in sorted(directory.glob("*.y*ml")):
+    for path in _source_files(srcdir, sources_dir):
         relpath = f"{sources_dir}/{path.name}"
         loaded = _load_file(path, relpath)
         if loaded.data is None:

@@ -16,6 +16,7 @@ from typing import Any
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.application import Sphinx
 from sphinx.builders import Builder
 
 from . import svg
@@ -368,22 +369,40 @@ def render_bibliography(ctx: Context, groups: Any) -> list[nodes.Node]:
     return result
 
 
-def cached_figure(ctx: Context, data: FigureData, fmt: str) -> bytes:
-    """The drawing of ``data`` (see ``FigureData.drawing``), in a file named by the hash of what is drawn;
-    drawn only if not already cached. SVG links are placeholders, filled in by ``svg.finish``."""
-    drawing = data.drawing()
-    key = hashlib.sha256(repr((drawing, fmt)).encode("utf-8")).hexdigest()[:24]
-    path = ctx.figure_cache / f"{data.kind}-{key}.{fmt}"
-    if path.exists():
-        return path.read_bytes()
+#: The figure format each builder format takes (other builders show the caption only).
+FORMATS = {"html": "svg", "latex": "pdf"}
+
+
+def figure_cache(app: Sphinx) -> Path:
+    """The folder of drawn figures: beside the doctrees, so it outlives an output folder's deletion."""
+    return Path(app.doctreedir) / "chronology-figures"
+
+
+def figure_path(cache: Path, data: FigureData, fmt: str) -> Path:
+    """Where the drawing of ``data`` (see ``FigureData.drawing``) is cached: named by the hash of what is
+    drawn, so an unchanged figure is never drawn again."""
+    key = hashlib.sha256(repr((data.drawing(), fmt)).encode("utf-8")).hexdigest()[:24]
+    return cache / f"{data.kind}-{key}.{fmt}"
+
+
+def draw_figure(path: Path, data: FigureData, fmt: str) -> bytes:
+    """Draw ``data`` into ``path`` (atomically: parallel processes may draw at once). SVG links are
+    placeholders, filled in by ``svg.finish``."""
     from . import figures  # matplotlib is imported only when a figure must be drawn (not on a no-op build)
 
+    drawing = data.drawing()
     output = figures.draw(drawing, fmt, svg.placeholders(drawing) if fmt == "svg" else {})
-    ctx.figure_cache.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_suffix(f".{os.getpid()}.part")
     partial.write_bytes(output)
     partial.replace(path)
     return output
+
+
+def cached_figure(ctx: Context, data: FigureData, fmt: str) -> bytes:
+    """The drawing of ``data`` in ``fmt``, drawn only if not already cached."""
+    path = figure_path(ctx.figure_cache, data, fmt)
+    return path.read_bytes() if path.exists() else draw_figure(path, data, fmt)
 
 
 def render_figure(ctx: Context, data: FigureData, index_doc_of: Callable[[str, str], str | None]) -> list[nodes.Node]:
@@ -396,10 +415,10 @@ def render_figure(ctx: Context, data: FigureData, index_doc_of: Callable[[str, s
             year_doc = index_doc_of("year", str(year))
             if year_doc:
                 links[f"year:{year}"] = (ctx.builder.get_relative_uri(ctx.docname, year_doc), f"Events of {year}")
-        drawn = cached_figure(ctx, data, "svg").decode("utf-8")
+        drawn = cached_figure(ctx, data, FORMATS["html"]).decode("utf-8")
         figure += nodes.raw("", svg.finish(drawn, links, data.alt), format="html")
     elif ctx.builder.format == "latex":
-        pdf = cached_figure(ctx, data, "pdf")
+        pdf = cached_figure(ctx, data, FORMATS["latex"])
         name = f"chronology-{data.kind}-{data.digest()}.pdf"
         target = Path(ctx.builder.outdir) / name
         if not target.exists():

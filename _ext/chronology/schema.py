@@ -5,13 +5,14 @@ located, typed warnings with fix hints. Validation is jsonschema's; this module 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
-
-import jsonschema
+from typing import TYPE_CHECKING, Any
 
 from .model import FORMATS, KINDS, RELATIONS, STATUSES
 from .warnings import Subtype, suggest
 from .yamldata import Loaded, Path
+
+if TYPE_CHECKING:
+    import jsonschema
 
 ID: dict[str, Any] = {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$"}
 TEXT: dict[str, Any] = {"type": "string"}
@@ -134,7 +135,7 @@ Report = Callable[[Subtype, str, int], None]
 def validate(loaded: Loaded, schema: dict[str, Any], what: str, report: Report) -> set[Path]:
     """Report every schema error in ``loaded.data``; return the paths whose values are unusable."""
     bad: set[Path] = set()
-    validator = jsonschema.Draft202012Validator(schema)
+    validator = _validator(schema)
     for error in sorted(validator.iter_errors(loaded.data), key=lambda e: [str(p) for p in e.path]):
         path: Path = tuple(error.absolute_path)
         for subtype, message, at in _explain(error, path, what):
@@ -142,6 +143,20 @@ def validate(loaded: Loaded, schema: dict[str, Any], what: str, report: Report) 
             if error.validator != "required":  # a missing field leaves the rest of the object usable
                 bad.add(at)
     return bad
+
+
+_VALIDATORS: dict[int, jsonschema.Draft202012Validator] = {}
+
+
+def _validator(schema: dict[str, Any]) -> jsonschema.Draft202012Validator:
+    """One validator per schema (by identity: the schemas are this module's constants). jsonschema is
+    imported here, when something is validated, so a build that reads nothing does not load it."""
+    found = _VALIDATORS.get(id(schema))
+    if found is None:
+        import jsonschema
+
+        found = _VALIDATORS[id(schema)] = jsonschema.Draft202012Validator(schema)
+    return found
 
 
 def _explain(error: jsonschema.ValidationError, path: Path, what: str) -> list[tuple[Subtype, str, Path]]:

@@ -6,7 +6,6 @@ import json
 import posixpath
 import re
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any, ClassVar
 
 from docutils import nodes
@@ -197,7 +196,7 @@ def resolve_views(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     domain = app.env.domains[ChronologyDomain.name]
     assert isinstance(domain, ChronologyDomain)
     index = domain.index
-    ctx = render.Context(app.builder, docname, Path(app.doctreedir) / "chronology-figures")
+    ctx = render.Context(app.builder, docname, render.figure_cache(app))
     for node in list(doctree.findall(chronology_view)):
         data = viewdata.view(index, node["kind"], node["arg"])
         if isinstance(data, FigureData):

@@ -7,7 +7,9 @@ that says what is wrong and how to fix it, so ``suppress_warnings = ["chronology
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from enum import StrEnum
 
 from sphinx.util import logging
@@ -40,11 +42,34 @@ class Subtype(StrEnum):
 
 
 Location = str | tuple[str, int | None]
+Problem = tuple[Subtype, str, Location | None]
+
+_recording: ContextVar[list[Problem] | None] = ContextVar("chronology_recording", default=None)
 
 
 def warn(subtype: Subtype, message: str, location: Location | None) -> None:
     """Emit one typed, located chronology warning."""
+    recorded = _recording.get()
+    if recorded is not None:
+        recorded.append((subtype, message, location))
     logger.warning(_one_line(message), type=WARNING_TYPE, subtype=subtype.value, location=location)
+
+
+@contextmanager
+def recording() -> Iterator[list[Problem]]:
+    """The warnings emitted inside the block, kept as well, so that work cached between builds can give
+    them again (``replay``) and a reused result reports what computing it reported."""
+    problems: list[Problem] = []
+    token = _recording.set(problems)
+    try:
+        yield problems
+    finally:
+        _recording.reset(token)
+
+
+def replay(problems: Iterable[Problem]) -> None:
+    for subtype, message, location in problems:
+        warn(subtype, message, location)
 
 
 def _one_line(message: str) -> str:
