@@ -9,9 +9,9 @@ the formatted text and added as a link by the renderer, so only http(s) addresse
 from __future__ import annotations
 
 import hashlib
-from functools import cache
+from functools import cache, lru_cache
 from html.parser import HTMLParser
-from typing import Any, ClassVar
+from typing import Any
 
 from docutils import nodes
 
@@ -103,24 +103,30 @@ def format_html(source: Source) -> str:
     return str(bibliography.bibliography()[0])
 
 
-class _ToNodes(HTMLParser):
-    """citeproc's HTML (i, b, span, sup, sub) to docutils inline nodes."""
+#: citeproc's formatted entry as a tree: (tag, children), children being text or trees; tags are the HTML
+#: the docutils writer gives for the nodes ``to_nodes`` makes (``em``, ``strong``, ``sup``, ``sub``, ``span``).
+Markup = tuple[str, tuple["Markup | str", ...]]
 
-    TAGS: ClassVar[dict[str, type[nodes.Element]]] = {
-        "i": nodes.emphasis,
-        "b": nodes.strong,
-        "sup": nodes.superscript,
-        "sub": nodes.subscript,
-    }
+_TAGS = {"i": "em", "b": "strong", "sup": "sup", "sub": "sub"}
+_NODES: dict[str, type[nodes.Element]] = {
+    "em": nodes.emphasis,
+    "strong": nodes.strong,
+    "sup": nodes.superscript,
+    "sub": nodes.subscript,
+    "span": nodes.inline,
+}
+
+
+class _Parser(HTMLParser):
+    """citeproc's HTML (i, b, span, sup, sub) as a ``Markup`` tree; any other tag becomes a plain span."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.root = nodes.inline(classes=["chron-csl"])
-        self.stack: list[nodes.Element] = [self.root]
+        self.stack: list[tuple[str, list[Any]]] = [("span", [])]
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        element = self.TAGS.get(tag, nodes.inline)()
-        self.stack[-1] += element
+        element: tuple[str, list[Any]] = (_TAGS.get(tag, "span"), [])
+        self.stack[-1][1].append(element)
         self.stack.append(element)
 
     def handle_endtag(self, tag: str) -> None:
@@ -128,11 +134,32 @@ class _ToNodes(HTMLParser):
             self.stack.pop()
 
     def handle_data(self, data: str) -> None:
-        self.stack[-1] += nodes.Text(data)
+        self.stack[-1][1].append(data)
 
 
-def to_nodes(formatted: str) -> nodes.inline:
-    parser = _ToNodes()
+def _frozen(element: tuple[str, list[Any]]) -> Markup:
+    return element[0], tuple(c if isinstance(c, str) else _frozen(c) for c in element[1])
+
+
+@lru_cache(maxsize=4096)
+def parse(formatted: str) -> Markup:
+    """The tree of a formatted entry, parsed once however many pages show the source."""
+    parser = _Parser()
     parser.feed(formatted)
     parser.close()
-    return parser.root
+    return _frozen(parser.stack[0])
+
+
+def _element(markup: Markup) -> nodes.Element:
+    tag, children = markup
+    element = _NODES[tag]()
+    for child in children:
+        element += nodes.Text(child) if isinstance(child, str) else _element(child)
+    return element
+
+
+def to_nodes(formatted: str) -> nodes.Element:
+    """The entry as docutils inline nodes, in a ``chron-csl`` span."""
+    root = _element(parse(formatted))
+    root["classes"].append("chron-csl")
+    return root

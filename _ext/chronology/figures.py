@@ -109,28 +109,40 @@ def _extent(points: tuple[Point, ...]) -> tuple[float, float]:
 
 
 def _markers(ax: Axes, points: list[Point], y: dict[str, float], urls: dict[str, str]) -> None:
-    """One scatter per kind and status, each point a link (set_urls) to its event page."""
-    groups: dict[tuple[str, str], list[Point]] = {}
+    """One scatter per kind (status shown by fill and line style, point by point), and one per status
+    overlay; each point a link (set_urls) to its event page. Few collections: each costs more to draw
+    than its points."""
+    by_kind: dict[str, list[Point]] = {}
     for point in points:
-        groups.setdefault((point.kind, point.status), []).append(point)
-    for (kind, status), members in sorted(groups.items()):
-        colour, marker, size = KINDS.get(kind, KINDS["context"])
-        xs, ys = [p.x for p in members], [y[p.id] for p in members]
-        held = status == "held"
+        by_kind.setdefault(point.kind if point.kind in KINDS else "context", []).append(point)
+    overlays: dict[str, list[tuple[Point, float]]] = {}
+    for kind, members in sorted(by_kind.items()):
+        colour, marker, size = KINDS[kind]
         collection = ax.scatter(
-            xs,
-            ys,
+            [p.x for p in members],
+            [y[p.id] for p in members],
             s=size,
             marker=marker,
-            facecolors=colour if held else "white",
+            facecolors=[colour if p.status == "held" else "white" for p in members],
             edgecolors=colour,
             linewidths=1.2,
-            linestyles=":" if status == "planned-never-held" else "-",
+            linestyles=[":" if p.status == "planned-never-held" else "-" for p in members],
             zorder=3,
         )
         collection.set_urls([urls.get(p.id) for p in members])
-        if status in STATUS_OVERLAY:
-            ax.scatter(xs, ys, s=size * 0.6, marker=STATUS_OVERLAY[status], c="black", linewidths=1, zorder=4)
+        for p in members:
+            if p.status in STATUS_OVERLAY:
+                overlays.setdefault(STATUS_OVERLAY[p.status], []).append((p, size * 0.6))
+    for marker, marked in sorted(overlays.items()):
+        ax.scatter(
+            [p.x for p, _ in marked],
+            [y[p.id] for p, _ in marked],
+            s=[size for _, size in marked],
+            marker=marker,
+            c="black",
+            linewidths=1,
+            zorder=4,
+        )
 
 
 def _legend(figure: Figure, points: tuple[Point, ...]) -> None:

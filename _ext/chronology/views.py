@@ -14,7 +14,7 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from . import render, viewdata
+from . import htmlviews, render, viewdata
 from .disputes import Account, Dispute
 from .figuredata import FigureData, parse_filters
 from .nodes import chronology_view, event_header, event_sources
@@ -201,6 +201,8 @@ def resolve_views(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         data = viewdata.view(index, node["kind"], node["arg"])
         if isinstance(data, FigureData):
             node.replace_self(render.render_figure(ctx, data, index.doc_of))
+        elif ctx.html and node["kind"] in htmlviews.VIEWS:  # the index views, written straight to HTML
+            node.replace_self(nodes.raw("", htmlviews.VIEWS[node["kind"]](ctx, data), format="html"))
         else:
             node.replace_self(render.view(ctx, node["kind"], data))
     for header in list(doctree.findall(event_header)):
