@@ -21,11 +21,12 @@ from docutils.nodes import unescape
 from .bibliography import Markup, parse
 from .index import EventLink
 from .nodes import search_anchor
-from .render import Context
-from .viewdata import SourceEntry
+from .render import Context, exchange_fields, type_line, uncertain_notes, when, words
+from .viewdata import Delegation, Header, SourceEntry
 
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", '"': "&quot;", ">": "&gt;", "@": "&#64;"})
 _CONTROL = re.compile("[\n\r\t\v\f]")
+_WORDS_AND_SPACES = re.compile(r"[^ \n]+| +|\n")  # the HTML writer's, for literal text
 
 
 def text(value: str) -> str:
@@ -51,12 +52,6 @@ def link(ctx: Context, docname: str, anchor: str, shown: str, title: str | None 
     title = title or shown
     title_attribute = f' title="{attribute(title)}"' if title else ""
     return f'<a class="reference internal" href="{attribute(href)}"{title_attribute}>{span}</a>'
-
-
-def event(ctx: Context, target: EventLink) -> str:
-    """``Context.event(target, with_date=True)``."""
-    label = f"{target.title} ({target.when})"
-    return link(ctx, target.docname, "", label, label)
 
 
 def _anchor(anchor: str) -> str:
@@ -85,7 +80,7 @@ def people(ctx: Context, data: Any) -> str:
         lines = []
         for target, title, lead in events:
             details = ", ".join(filter(None, (title, "head of delegation" if lead else "")))
-            lines.append(f"<p>{event(ctx, target)}{text(f' — {details}') if details else ''}</p>")
+            lines.append(f"<p>{_event(ctx, target, with_date=True)}{text(f' — {details}') if details else ''}</p>")
         items.append(_entry(f"person-{ident}", name, f" ({side})" if side else "", lines))
     return _list("chron-people", items, simple=True)
 
@@ -97,7 +92,7 @@ def topics(ctx: Context, data: Any) -> str:
             f"topic-{ident}",
             name,
             f": {description}" if description else "",
-            [f"<p>{event(ctx, target)}</p>" for target in events],
+            [f"<p>{_event(ctx, target, with_date=True)}</p>" for target in events],
         )
         for ident, name, description, events in data
     ]
@@ -111,10 +106,15 @@ def markup(tree: Markup | str) -> str:
     return f"<{tag}>{''.join(markup(child) for child in children)}</{tag}>"
 
 
-def source_line(ctx: Context, entry: SourceEntry) -> str:
-    """``render.source_line`` on the bibliography page (with its anchor)."""
+def source_line(ctx: Context, entry: SourceEntry, bib_doc: str | None, anchor: bool) -> str:
+    """``render.source_line``: on the bibliography page with its anchor, elsewhere led by a link to it."""
     _tag, children = parse(entry.formatted)
-    parts = [_anchor(f"source-{entry.key}"), f'<span class="chron-csl">{"".join(map(markup, children))}</span>']
+    lead = (
+        _anchor(f"source-{entry.key}")
+        if anchor
+        else f"{link(ctx, bib_doc or '', f'source-{entry.key}', entry.label)}: "
+    )
+    parts = [lead, f'<span class="chron-csl">{"".join(map(markup, children))}</span>']
     if entry.url:
         parts.append(f' <a class="reference external" href="{attribute(entry.url)}">{text(entry.url)}</a>.')
     if entry.archive_url:
@@ -149,10 +149,115 @@ def bibliography(ctx: Context, groups: Any) -> str:
     for heading, rows in groups:
         html.append(f'<p class="chron-bibliography-group rubric">{text(heading)}</p>\n')
         items = [
-            source_line(ctx, entry) + ("\n" + cited_by(ctx, citing) + "\n" if citing else "") for entry, citing in rows
+            source_line(ctx, entry, None, True) + ("\n" + cited_by(ctx, citing) + "\n" if citing else "")
+            for entry, citing in rows
         ]
         html.append(_list("chron-bibliography", items, simple=not any(citing for _entry, citing in rows)))
     return "".join(html)
+
+
+def sources(ctx: Context, entries: tuple[SourceEntry, ...], bib_doc: str | None) -> str:
+    """``render.render_sources``: the sources a page cites."""
+    if not entries:
+        return ""
+    items = [source_line(ctx, entry, bib_doc, False) for entry in entries]
+    return (
+        f'<div class="chron-sources docutils container">\n{_rubric("Sources")}{_list("", items, simple=True)}</div>\n'
+    )
+
+
+def _rubric(heading: str) -> str:
+    return f'<p class="rubric">{text(heading)}</p>\n'
+
+
+def _fields(classes: str, fields: list[tuple[str, str]]) -> str:
+    """A field list of one-paragraph fields (``render._field``), rows numbered odd and even."""
+    rows = []
+    for number, (name, content) in enumerate(fields, start=1):
+        parity = "odd" if number % 2 else "even"
+        rows.append(
+            f'<dt class="field-{parity}">{text(name)}<span class="colon">:</span></dt>\n'
+            f'<dd class="field-{parity}"><p>{content}</p>\n</dd>\n'
+        )
+    return f'<dl class="{classes} field-list simple">\n{"".join(rows)}</dl>\n'
+
+
+def _literal(value: str) -> str:
+    """An inline literal as Sphinx writes it: each word in a ``pre`` span."""
+    words = []
+    for token in _WORDS_AND_SPACES.findall(text(value)):
+        if token.strip():
+            words.append(f'<span class="pre">{token}</span>')
+        else:
+            words.append(token if token in (" ", "\n") else "&#160;" * (len(token) - 1) + " ")
+    return f'<code class="docutils literal notranslate">{"".join(words)}</code>'
+
+
+def _event(ctx: Context, target: EventLink, with_date: bool) -> str:
+    label = f"{target.title} ({target.when})"
+    return link(ctx, target.docname, "", label if with_date else target.title, label)
+
+
+def _related(ctx: Context, relation: str, target: EventLink | str) -> str:
+    shown = _event(ctx, target, with_date=True) if isinstance(target, EventLink) else _literal(target)
+    return f"<span>{text(f'{words(relation)}: ')}{shown}</span>"
+
+
+def _delegations(ctx: Context, delegations: tuple[Delegation, ...]) -> str:
+    """``render.render_delegations``: one column per side."""
+    heads = "\n".join(f'<th class="head"><p>{text(f"{d.side} delegation")}</p></th>' for d in delegations)
+    cells = []
+    for delegation in delegations:
+        items = []
+        for person, title, lead, role in delegation.people:
+            name = link(ctx, *person)
+            extras = ", ".join(filter(None, (title, role, "head of delegation" if lead else "")))
+            items.append(
+                f"<p>{f'<strong>{name}</strong>' if lead else name}{text(f', {extras}') if extras else ''}</p>"
+            )
+        cells.append(f"<td>{_list('', items, simple=True)}</td>")
+    return (
+        '<table class="chron-delegations docutils align-default">\n'
+        f'<thead>\n<tr class="row-odd">{heads}\n</tr>\n</thead>\n'
+        f'<tbody>\n<tr class="row-even">{chr(10).join(cells)}\n</tr>\n</tbody>\n</table>\n'
+    )
+
+
+def header(ctx: Context, data: Header) -> str:
+    """``render.render_header`` (the general-index entries are the PDF's alone)."""
+    card = data.card
+    fields = [
+        ("Date", text(when(data))),
+        ("Place", text(card.place or "not recorded")),
+        ("Status", text(words(card.status))),
+        ("Type", text(type_line(card))),
+    ]
+    if data.series:
+        series = link(ctx, *data.series) + (text(f", {card.round}") if card.round else "")
+        if data.previous:
+            series += text(" \u00b7 previous: ") + _event(ctx, data.previous, with_date=True)
+        if data.next:
+            series += text(" \u00b7 next: ") + _event(ctx, data.next, with_date=True)
+        fields.append(("Series", series))
+    if data.topics:
+        fields.append(("Topics", ", ".join(link(ctx, *topic) for topic in data.topics)))
+    if data.uncertain:
+        fields.append(("Unverified", f"<em>{text(uncertain_notes(data))}</em>"))
+    if data.related:
+        fields.append(("Related", "; ".join(_related(ctx, relation, target) for relation, target in data.related)))
+    html = [f'<div class="chron-header docutils container" id="{search_anchor("event")}">\n']
+    html.append(_fields("chron-header-fields", fields))
+    if data.delegations:
+        html.append(_delegations(ctx, data.delegations))
+    if data.outcomes:
+        html.append(_rubric("Outcomes") + _list("", [f"<p>{text(o)}</p>" for o in data.outcomes], simple=True))
+    if data.exchange:
+        exchange = [(name, text(value)) for name, value in exchange_fields(data.exchange)]
+        html.append(
+            '<div class="chron-exchange-record docutils container">\n'
+            f"{_rubric('Exchange-database record')}{_fields('chron-exchange', exchange)}</div>\n"
+        )
+    return "".join(html) + "</div>\n"
 
 
 #: The views written straight to HTML, by kind (see ``render.view``).

@@ -23,7 +23,7 @@ from . import svg
 from .bibliography import to_nodes
 from .figuredata import FigureData
 from .index import EventLink
-from .model import DisputeRecord
+from .model import DisputeRecord, Exchange
 from .nodes import page_reference, reference_to, search_anchor
 from .viewdata import Card, Delegation, Header, Link, Round, SourceEntry
 
@@ -128,14 +128,25 @@ def _joined(ctx: Context, items: list[nodes.Node], separator: str = ", ") -> lis
     return result
 
 
+def when(data: Header) -> str:
+    return data.card.event.when + (f" ({data.timezone})" if data.timezone else "")
+
+
+def type_line(card: Card) -> str:
+    return " \u00b7 ".join(words(v) for v in (card.kind, card.format) if v)
+
+
+def uncertain_notes(data: Header) -> str:
+    return "; ".join(f"{field}: {note}" if note else field for field, note in data.uncertain)
+
+
 def render_header(ctx: Context, data: Header) -> nodes.container:
     card = data.card
     fields = nodes.field_list(classes=["chron-header-fields"])
-    when = card.event.when + (f" ({data.timezone})" if data.timezone else "")
-    fields += _field("Date", nodes.Text(when))
+    fields += _field("Date", nodes.Text(when(data)))
     fields += _field("Place", nodes.Text(card.place or "not recorded"))
     fields += _field("Status", nodes.Text(words(card.status)))
-    fields += _field("Type", nodes.Text(" \u00b7 ".join(words(v) for v in (card.kind, card.format) if v)))
+    fields += _field("Type", nodes.Text(type_line(card)))
     if data.series:
         series_nodes: list[nodes.Node] = [ctx.link(data.series)]
         if card.round:
@@ -148,8 +159,7 @@ def render_header(ctx: Context, data: Header) -> nodes.container:
     if data.topics:
         fields += _field("Topics", *_joined(ctx, [ctx.link(t) for t in data.topics]))
     if data.uncertain:
-        notes = "; ".join(f"{field}: {note}" if note else field for field, note in data.uncertain)
-        fields += _field("Unverified", nodes.emphasis(text=notes))
+        fields += _field("Unverified", nodes.emphasis(text=uncertain_notes(data)))
     if data.related:
         fields += _field(
             "Related", *_joined(ctx, [_related(ctx, relation, target) for relation, target in data.related], "; ")
@@ -164,7 +174,7 @@ def render_header(ctx: Context, data: Header) -> nodes.container:
         container += nodes.rubric(text="Outcomes")
         container += nodes.bullet_list("", *(nodes.list_item("", nodes.paragraph(text=o)) for o in data.outcomes))
     if data.exchange:
-        container += render_exchange(data)
+        container += render_exchange(data.exchange)
     return container
 
 
@@ -212,9 +222,8 @@ def render_delegations(ctx: Context, delegations: tuple[Delegation, ...]) -> nod
     return table
 
 
-def render_exchange(data: Header) -> nodes.Node:
-    exchange = data.exchange
-    assert exchange is not None
+def exchange_fields(exchange: Exchange) -> list[tuple[str, str]]:
+    """The exchange-database record's fields that have a value, as (name, text)."""
     pairs = [
         ("Government exchange", {True: "yes", False: "no", None: ""}[exchange.government]),
         ("Type of exchange", exchange.type),
@@ -225,10 +234,13 @@ def render_exchange(data: Header) -> nodes.Node:
         ("Level of government", exchange.level),
         ("Continuing", {True: "yes", False: "no", None: ""}[exchange.continuing]),
     ]
+    return [(name, value) for name, value in pairs if value]
+
+
+def render_exchange(exchange: Exchange) -> nodes.Node:
     fields = nodes.field_list(classes=["chron-exchange"])
-    for name, value in pairs:
-        if value:
-            fields += _field(name, nodes.Text(value))
+    for name, value in exchange_fields(exchange):
+        fields += _field(name, nodes.Text(value))
     section = nodes.container(classes=["chron-exchange-record"])
     section += nodes.rubric(text="Exchange-database record")
     section += fields

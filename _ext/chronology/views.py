@@ -202,12 +202,25 @@ def resolve_views(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         if isinstance(data, FigureData):
             node.replace_self(render.render_figure(ctx, data, index.doc_of))
         elif ctx.html and node["kind"] in htmlviews.VIEWS:  # the index views, written straight to HTML
-            node.replace_self(nodes.raw("", htmlviews.VIEWS[node["kind"]](ctx, data), format="html"))
+            node.replace_self(_raw(htmlviews.VIEWS[node["kind"]](ctx, data)))
         else:
             node.replace_self(render.view(ctx, node["kind"], data))
     for header in list(doctree.findall(event_header)):
         event = index.event_of_doc.get(header["docname"])
-        header.replace_self(render.render_header(ctx, viewdata.header(index, event)) if event else [])
+        if event is None:
+            header.replace_self([])
+        elif ctx.html:
+            header.replace_self(_raw(htmlviews.header(ctx, viewdata.header(index, event))))
+        else:
+            header.replace_self(render.render_header(ctx, viewdata.header(index, event)))
     for sources in list(doctree.findall(event_sources)):
         entries = viewdata.event_sources(index, sources["docname"])
-        sources.replace_self(render.render_sources(ctx, entries, index.doc_of("bibliography")))
+        if ctx.html:
+            sources.replace_self(_raw(htmlviews.sources(ctx, entries, index.doc_of("bibliography"))))
+        else:
+            sources.replace_self(render.render_sources(ctx, entries, index.doc_of("bibliography")))
+
+
+def _raw(html: str) -> list[nodes.Node]:
+    """Markup written by ``htmlviews``: the HTML writer's own markup for the nodes ``render`` makes."""
+    return [nodes.raw("", html, format="html")] if html else []
