@@ -142,3 +142,16 @@ def test_data_files_are_loaded_again_only_when_they_change_and_warn_on_every_bui
     assert len(_data_file_warnings(fixed.warnings)) == len(expected) - 1
     assert not [w for w in chronology_warnings(fixed.warnings) if "nmae_zh" in w]
     assert len(_data_file_warnings(build(src).warnings)) == len(expected) - 1
+
+
+def test_messages_name_the_configured_data_folders(tmp_path: Path) -> None:
+    src = copy_root("warnings", tmp_path / "src")
+    (src / "chronology/registry").rename(src / "registry")
+    (src / "sources/records").rename(src / "records")
+    with (src / "conf.py").open("a", encoding="utf-8") as conf:
+        conf.write('\nchronology_registry_dir = "registry"\nchronology_sources_dir = "records"\n')
+    warnings = chronology_warnings(build(src).warnings)
+    assert len(warnings) == len(EXPECTED), "\n".join(warnings)
+    assert any("Use an id defined in registry/series.yaml" in w for w in warnings)
+    assert any("Add records/north-2041.yaml or correct the key" in w for w in warnings)
+    assert not [w for w in warnings if "chronology/registry" in w or "sources/records" in w]

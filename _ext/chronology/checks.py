@@ -11,16 +11,16 @@ from .model import Event
 from .warnings import Subtype, suggest, warn
 
 
-def check_all(index: Index, require_sources: bool = True) -> None:
-    """Run every cross-document check, in a stable order."""
+def check_all(index: Index, require_sources: bool, registry_dir: str, sources_dir: str) -> None:
+    """Run every cross-document check, in a stable order; messages name the project's data folders."""
     check_duplicates(index)
     check_same_day(index)
     if require_sources:
         check_sourced(index)
     check_rounds(index)
     for event in sorted(index.event_of_doc.values(), key=lambda e: e.docname):
-        check_event_ids(index, event)
-    check_references(index)
+        check_event_ids(index, event, registry_dir, sources_dir)
+    check_references(index, sources_dir)
     check_uncited(index)
 
 
@@ -102,7 +102,7 @@ def check_rounds(index: Index) -> None:
                 )
 
 
-def check_event_ids(index: Index, event: Event) -> None:
+def check_event_ids(index: Index, event: Event, registry_dir: str, sources_dir: str) -> None:
     registry = index.registry
     doc = event.docname
     if event.series and event.series not in registry.series:
@@ -112,7 +112,7 @@ def check_event_ids(index: Index, event: Event) -> None:
             event.series,
             registry.series,
             (doc, event.line("series")),
-            "chronology/registry/series.yaml",
+            f"{registry_dir}/series.yaml",
         )
     for side, delegates in event.delegations:
         if registry.sides and side not in registry.sides:
@@ -122,7 +122,7 @@ def check_event_ids(index: Index, event: Event) -> None:
                 side,
                 registry.sides,
                 (doc, event.line(f"delegations.{side}")),
-                "chronology/registry/sides.yaml",
+                f"{registry_dir}/sides.yaml",
             )
         for number, delegate in enumerate(delegates):
             if delegate.person not in registry.people:
@@ -132,7 +132,7 @@ def check_event_ids(index: Index, event: Event) -> None:
                     delegate.person,
                     registry.people,
                     (doc, event.line(f"delegations.{side}.{number}.person")),
-                    "chronology/registry/people.yaml",
+                    f"{registry_dir}/people.yaml",
                 )
     for number, topic in enumerate(event.topics):
         if topic not in registry.topics:
@@ -142,7 +142,7 @@ def check_event_ids(index: Index, event: Event) -> None:
                 topic,
                 registry.topics,
                 (doc, event.line(f"topics.{number}")),
-                "chronology/registry/topics.yaml",
+                f"{registry_dir}/topics.yaml",
             )
     for number, related in enumerate(event.related):
         if related.event not in index.by_id:
@@ -156,13 +156,13 @@ def check_event_ids(index: Index, event: Event) -> None:
         warn(
             Subtype.unknown_source,
             f"unknown source {event.exchange.record!r} for the exchange record."
-            f"{suggest(event.exchange.record, registry.sources)} Add sources/records/"
+            f"{suggest(event.exchange.record, registry.sources)} Add {sources_dir}/"
             f"{event.exchange.record}.yaml or correct the key.",
             (doc, event.line("exchange.record")),
         )
 
 
-def check_references(index: Index) -> None:
+def check_references(index: Index, sources_dir: str) -> None:
     """Roles in the text (``{event}``, ``{person}``, ``{cite}`` ...) must name existing records."""
     registry = index.registry
     known: dict[str, Mapping[str, object]] = {
@@ -187,6 +187,6 @@ def check_references(index: Index) -> None:
                     warn(
                         Subtype.unknown_source,
                         f"unknown source key {key!r} in a {{cite}} role."
-                        f"{suggest(key, registry.sources)} Add sources/records/{key}.yaml or correct the key.",
+                        f"{suggest(key, registry.sources)} Add {sources_dir}/{key}.yaml or correct the key.",
                         (docname, citation.line),
                     )

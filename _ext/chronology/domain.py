@@ -237,7 +237,10 @@ class ChronologyDomain(Domain):
     def check_consistency(self) -> None:
         from .checks import check_all
 
-        check_all(self.index, self.env.config.chronology_require_sources)
+        config = self.env.config
+        check_all(
+            self.index, config.chronology_require_sources, config.chronology_registry_dir, config.chronology_sources_dir
+        )
 
 
 def _line(node: Element) -> int | None:

@@ -1,10 +1,12 @@
-"""The index views (people, topics, bibliography) written straight to HTML.
+"""The biggest generated parts of the site written straight to HTML: the people, topics and bibliography
+pages, and every event page's header and source list.
 
-These pages list every event several times over. As docutils nodes, built and then translated by the HTML
-writer, they were most of the cost of an edit rebuild: at 1,000 events the people page alone took 1.2 of
-6 s, to show a retitled event. Here the same ``viewdata`` values become the very markup the HTML writer
-makes of ``render.py``'s nodes (``tests/test_htmlviews.py`` holds the two equal), in one raw node that
-nothing has to translate. The PDF and every other builder still get the nodes.
+As docutils nodes, built and then translated by the HTML writer, they were most of the cost of a build
+beyond the plain pages: an event page took twice the floor's time, and an edit rebuild spent half its time
+rewriting the index pages (at 1,000 events the people page alone took 1.2 of 6 s, to show a retitled
+event). Here the same ``viewdata`` values become the very markup the HTML writer makes of ``render.py``'s
+nodes (``tests/test_htmlviews.py`` holds the two equal, on the test projects and on generated data), in one
+raw node that nothing has to translate. The PDF and every other builder still get the nodes.
 
 Written by hand because it must match the docutils writer's markup exactly; every text and attribute is
 escaped the way that writer escapes them.
@@ -61,7 +63,7 @@ def _anchor(anchor: str) -> str:
 
 def _list(classes: str, items: Iterable[str], simple: bool) -> str:
     """A bullet list; the writer adds ``simple`` to a top-level list whose items hold one paragraph each
-    (a nested list aside). A paragraph alone in its item is written without the line break after it."""
+    (a nested list aside). Items come written: a paragraph alone in its item has no line break after it."""
     names = " ".join(filter(None, (classes, "simple" if simple else "")))
     opening = f'<ul class="{names}">\n' if names else "<ul>\n"
     return opening + "".join(f"<li>{item}</li>\n" for item in items) + "</ul>\n"
@@ -216,10 +218,11 @@ def _delegations(ctx: Context, delegations: tuple[Delegation, ...]) -> str:
                 f"<p>{f'<strong>{name}</strong>' if lead else name}{text(f', {extras}') if extras else ''}</p>"
             )
         cells.append(f"<td>{_list('', items, simple=True)}</td>")
+    row = "\n".join(cells)
     return (
         '<table class="chron-delegations docutils align-default">\n'
         f'<thead>\n<tr class="row-odd">{heads}\n</tr>\n</thead>\n'
-        f'<tbody>\n<tr class="row-even">{chr(10).join(cells)}\n</tr>\n</tbody>\n</table>\n'
+        f'<tbody>\n<tr class="row-even">{row}\n</tr>\n</tbody>\n</table>\n'
     )
 
 
@@ -260,5 +263,5 @@ def header(ctx: Context, data: Header) -> str:
     return "".join(html) + "</div>\n"
 
 
-#: The views written straight to HTML, by kind (see ``render.view``).
+#: The view directives written straight to HTML, by kind (``views.resolve_views``; others go through ``render``).
 VIEWS: dict[str, Callable[[Context, Any], str]] = {"people": people, "topics": topics, "bibliography": bibliography}

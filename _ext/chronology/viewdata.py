@@ -214,6 +214,11 @@ def _web(value: object) -> str:
 
 
 def source_entry(index: Index, key: str) -> SourceEntry:
+    """A source as listed: once per build, however many pages cite it."""
+    return index.memoized(("source", key), lambda: _source_entry(index, key))
+
+
+def _source_entry(index: Index, key: str) -> SourceEntry:
     source = index.registry.sources[key]
     custom = source.get("custom") or {}
     assert isinstance(custom, dict)
