@@ -197,30 +197,29 @@ def resolve_views(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     assert isinstance(domain, ChronologyDomain)
     index = domain.index
     ctx = render.Context(app.builder, docname, render.figure_cache(app))
+    bib_doc = index.doc_of("bibliography")
     for node in list(doctree.findall(chronology_view)):
-        data = viewdata.view(index, node["kind"], node["arg"])
+        kind, data = node["kind"], viewdata.view(index, node["kind"], node["arg"])
         if isinstance(data, FigureData):
             node.replace_self(render.render_figure(ctx, data, index.doc_of))
-        elif ctx.html and node["kind"] in htmlviews.VIEWS:  # the index views, written straight to HTML
-            node.replace_self(_raw(htmlviews.VIEWS[node["kind"]](ctx, data)))
         else:
-            node.replace_self(render.view(ctx, node["kind"], data))
+            node.replace_self(_written(ctx, htmlviews.VIEWS.get(kind), lambda c, d, k=kind: render.view(c, k, d), data))
     for header in list(doctree.findall(event_header)):
         event = index.event_of_doc.get(header["docname"])
-        if event is None:
-            header.replace_self([])
-        elif ctx.html:
-            header.replace_self(_raw(htmlviews.header(ctx, viewdata.header(index, event))))
-        else:
-            header.replace_self(render.render_header(ctx, viewdata.header(index, event)))
+        header_data = viewdata.header(index, event) if event else None
+        header.replace_self(_written(ctx, htmlviews.header, render.render_header, header_data) if header_data else [])
     for sources in list(doctree.findall(event_sources)):
         entries = viewdata.event_sources(index, sources["docname"])
-        if ctx.html:
-            sources.replace_self(_raw(htmlviews.sources(ctx, entries, index.doc_of("bibliography"))))
-        else:
-            sources.replace_self(render.render_sources(ctx, entries, index.doc_of("bibliography")))
+        sources.replace_self(_written(ctx, htmlviews.sources, render.render_sources, entries, bib_doc))
 
 
-def _raw(html: str) -> list[nodes.Node]:
-    """Markup written by ``htmlviews``: the HTML writer's own markup for the nodes ``render`` makes."""
-    return [nodes.raw("", html, format="html")] if html else []
+def _written(
+    ctx: render.Context, html: Callable[..., str] | None, made: Callable[..., Any], *data: Any
+) -> list[nodes.Node]:
+    """A part of a page: in HTML written straight to markup where ``htmlviews`` has a writer for it (the
+    HTML writer's own markup for the nodes), else the nodes ``render`` makes."""
+    if ctx.html and html is not None:
+        markup = html(ctx, *data)
+        return [nodes.raw("", markup, format="html")] if markup else []
+    result = made(ctx, *data)
+    return list(result) if isinstance(result, list) else [result]
