@@ -47,10 +47,9 @@ def share(jobs: list[Job], workers: int) -> list[list[Job]]:
     return [jobs for jobs in shares if jobs]
 
 
-def _draw_share(jobs: list[Job]) -> int:
+def _draw_share(jobs: list[Job]) -> None:
     for path, data, fmt in jobs:
         draw_figure(path, data, fmt)
-    return len(jobs)
 
 
 def draw_ahead(app: Sphinx, builder: Builder) -> None:
