@@ -23,7 +23,18 @@ from docutils.nodes import unescape
 from .bibliography import Markup, parse
 from .index import EventLink
 from .nodes import search_anchor
-from .render import Context, exchange_fields, type_line, uncertain_notes, when, words
+from .render import (
+    Context,
+    archive_text,
+    citing_pages,
+    event_text,
+    exchange_fields,
+    role_text,
+    type_line,
+    uncertain_notes,
+    when,
+    words,
+)
 from .viewdata import Delegation, Header, SourceEntry
 
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", '"': "&quot;", ">": "&gt;", "@": "&#64;"})
@@ -81,7 +92,7 @@ def people(ctx: Context, data: Any) -> str:
     for ident, name, side, events in data:
         lines = []
         for target, title, lead in events:
-            details = ", ".join(filter(None, (title, "head of delegation" if lead else "")))
+            details = role_text(title, "", lead)
             lines.append(f"<p>{_event(ctx, target, with_date=True)}{text(f' — {details}') if details else ''}</p>")
         items.append(_entry(f"person-{ident}", name, f" ({side})" if side else "", lines))
     return _list("chron-people", items, simple=True)
@@ -120,21 +131,17 @@ def source_line(ctx: Context, entry: SourceEntry, bib_doc: str | None, anchor: b
     if entry.url:
         parts.append(f' <a class="reference external" href="{attribute(entry.url)}">{text(entry.url)}</a>.')
     if entry.archive_url:
-        captured = f", captured {entry.archive_date}" if entry.archive_date else ""
         parts.append(
             f' (<a class="chron-archive reference external" href="{attribute(entry.archive_url)}">'
-            f"{text(f'archived copy{captured}')}</a>)"
+            f"{text(archive_text(entry))}</a>)"
         )
     return f'<p class="chron-source">{"".join(parts)}</p>'
 
 
 def cited_by(ctx: Context, citing: tuple[tuple[str, str, str], ...]) -> str:
     """``render._cited_by`` (HTML has no page numbers)."""
-    pages: dict[tuple[str, str], list[str]] = {}
-    for doc, anchor, title in citing:
-        pages.setdefault((doc, title), []).append(anchor)
     parts = []
-    for (doc, title), anchors in pages.items():
+    for (doc, title), anchors in citing_pages(citing).items():
         part = link(ctx, doc, anchors[0], title)
         if len(anchors) > 1:
             passages = ", ".join(
@@ -196,8 +203,8 @@ def _literal(value: str) -> str:
 
 
 def _event(ctx: Context, target: EventLink, with_date: bool) -> str:
-    label = f"{target.title} ({target.when})"
-    return link(ctx, target.docname, "", label if with_date else target.title, label)
+    """``Context.event``."""
+    return link(ctx, target.docname, "", *event_text(target, with_date))
 
 
 def _related(ctx: Context, relation: str, target: EventLink | str) -> str:
@@ -213,7 +220,7 @@ def _delegations(ctx: Context, delegations: tuple[Delegation, ...]) -> str:
         items = []
         for person, title, lead, role in delegation.people:
             name = link(ctx, *person)
-            extras = ", ".join(filter(None, (title, role, "head of delegation" if lead else "")))
+            extras = role_text(title, role, lead)
             items.append(
                 f"<p>{f'<strong>{name}</strong>' if lead else name}{text(f', {extras}') if extras else ''}</p>"
             )

@@ -61,12 +61,38 @@ class Context:
         return self.ref(*target)
 
     def event(self, event: EventLink, with_date: bool = False) -> nodes.Node:
-        text = f"{event.title} ({event.when})" if with_date else event.title
-        return self.ref(event.docname, "", text, f"{event.title} ({event.when})", page=True)
+        text, title = event_text(event, with_date)
+        return self.ref(event.docname, "", text, title, page=True)
 
 
 def words(value: str) -> str:
     return value.replace("-", " ").capitalize()
+
+
+# What the HTML writer (``htmlviews``) and the nodes below both show, decided once.
+
+
+def event_text(event: EventLink, with_date: bool) -> tuple[str, str]:
+    """A link to an event: its text (the title, and the date if asked) and its title (always with date)."""
+    label = f"{event.title} ({event.when})"
+    return (label if with_date else event.title), label
+
+
+def role_text(title: str, role: str, lead: bool) -> str:
+    """What a delegate was at an event: the title then, the role, and whether they led."""
+    return ", ".join(filter(None, (title, role, "head of delegation" if lead else "")))
+
+
+def archive_text(entry: SourceEntry) -> str:
+    return f"archived copy, captured {entry.archive_date}" if entry.archive_date else "archived copy"
+
+
+def citing_pages(citing: tuple[tuple[str, str, str], ...]) -> dict[tuple[str, str], list[str]]:
+    """Each citing page once, (docname, title), with the anchors of its citing passages in order."""
+    pages: dict[tuple[str, str], list[str]] = {}
+    for doc, anchor, title in citing:
+        pages.setdefault((doc, title), []).append(anchor)
+    return pages
 
 
 def badges(ctx: Context, card: Card) -> nodes.paragraph:
@@ -213,7 +239,7 @@ def render_delegations(ctx: Context, delegations: tuple[Delegation, ...]) -> nod
         for person, title, lead, role in delegation.people:
             para = nodes.paragraph()
             para += nodes.strong("", "", ctx.link(person)) if lead else ctx.link(person)
-            extras = ", ".join(filter(None, (title, role, "head of delegation" if lead else "")))
+            extras = role_text(title, role, lead)
             if extras:
                 para += nodes.Text(f", {extras}")
             items += nodes.list_item("", para)
@@ -288,7 +314,7 @@ def render_people(
             for event, title, lead in events:
                 line = nodes.paragraph()
                 line += ctx.event(event, with_date=True)
-                details = ", ".join(filter(None, (title, "head of delegation" if lead else "")))
+                details = role_text(title, "", lead)
                 if details:
                     line += nodes.Text(f" \u2014 {details}")
                 sub += nodes.list_item("", line)
@@ -328,9 +354,8 @@ def source_line(ctx: Context, entry: SourceEntry, bib_doc: str | None, anchor: b
         para += nodes.reference(entry.url, entry.url, refuri=entry.url)
         para += nodes.Text(".")
     if entry.archive_url:
-        captured = f", captured {entry.archive_date}" if entry.archive_date else ""
         para += nodes.Text(" (")
-        para += nodes.reference("", f"archived copy{captured}", refuri=entry.archive_url, classes=["chron-archive"])
+        para += nodes.reference("", archive_text(entry), refuri=entry.archive_url, classes=["chron-archive"])
         para += nodes.Text(")")
     return para
 
@@ -347,12 +372,9 @@ def render_sources(ctx: Context, entries: tuple[SourceEntry, ...], bib_doc: str 
 def _cited_by(ctx: Context, citing: tuple[tuple[str, str, str], ...]) -> nodes.paragraph:
     """Each citing page once, linked to its first citing passage, then numbered links to its other passages;
     the PDF adds the page of every passage."""
-    pages: dict[tuple[str, str], list[str]] = {}
-    for doc, anchor, title in citing:
-        pages.setdefault((doc, title), []).append(anchor)
     para = nodes.paragraph(classes=["chron-cited-by"])
     para += nodes.Text("Cited by: ")
-    for position, ((doc, title), anchors) in enumerate(pages.items()):
+    for position, ((doc, title), anchors) in enumerate(citing_pages(citing).items()):
         if position:
             para += nodes.Text("; ")
         para += ctx.ref(doc, anchors[0], title)
