@@ -13,6 +13,7 @@ For each N (median of --repeat runs for the times):
   pickle      size of the pickled environment
   page        median size of an event page's HTML
   figures     figures drawn by the full build
+  CPU         user+sys seconds of each build beside its wall time, and the 1-minute load average after the run
 Ratios (full/floor, edit/full) are computed within one run, then the median is taken.
 """
 
@@ -61,14 +62,22 @@ def floor_project(src: Path, dest: Path) -> Path:
     return dest
 
 
-def sphinx(src: Path, out: Path, *extra: str) -> tuple[float, int]:
-    """One sphinx-build in a child process: (seconds, peak resident memory in bytes)."""
+#: CPU seconds (user+sys) of every build timed, by what ``sphinx`` was measuring: these machines are shared,
+#: and CPU time varies far less with the load than wall time does.
+CPU: dict[str, float] = {}
+
+
+def sphinx(src: Path, out: Path, *extra: str, cpu: str = "") -> tuple[float, int]:
+    """One sphinx-build in a child process: (wall seconds, peak resident memory in bytes); with ``cpu``, its
+    CPU seconds (user+sys of the build process and its workers) are kept in ``CPU[cpu]``."""
     start = time.perf_counter()
     child = subprocess.Popen([sys.executable, "-m", "sphinx", "-q", "-b", "html", *extra, str(src), str(out)])
     _pid, status, usage = os.wait4(child.pid, 0)
     seconds = time.perf_counter() - start
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"sphinx-build failed on {src}")
+    if cpu:
+        CPU[cpu] = usage.ru_utime + usage.ru_stime
     return seconds, usage.ru_maxrss * 1024
 
 
@@ -80,7 +89,7 @@ def event_pages(out: Path) -> list[Path]:
     return sorted(p for p in (out / "chronology").glob("[0-9]*/*.html") if p.name != "index.html")
 
 
-def edit_rebuild(src: Path, out: Path) -> float:
+def edit_rebuild(src: Path, out: Path, cpu: str = "") -> float:
     """Seconds to rebuild after retitling the middle event (a title shows on the most pages), then restore it.
 
     The floor's event files keep the front matter, so the same edit applies to both projects."""
@@ -88,7 +97,7 @@ def edit_rebuild(src: Path, out: Path) -> float:
     edited = src / pages[len(pages) // 2].relative_to(out).with_suffix(".md")
     original = edited.read_text(encoding="utf-8")
     edited.write_text(original.replace("title: ", "title: Edited ", 1), encoding="utf-8")
-    seconds, _ = sphinx(src, out)
+    seconds, _ = sphinx(src, out, cpu=cpu)
     edited.write_text(original, encoding="utf-8")
     sphinx(src, out)  # back to the unedited state for the next run
     return seconds
@@ -98,21 +107,30 @@ def one_run(src: Path, floor: Path, name: str) -> dict[str, float]:
     out, out_j2, out_floor = OUT / f"{name}-html", OUT / f"{name}-html-j2", OUT / f"{name}-html-floor"
     for path in (out, out_j2, out_floor):
         shutil.rmtree(path, ignore_errors=True)
-    floor_s, _ = sphinx(floor, out_floor, "-E")
-    floor_noop_s, _ = sphinx(floor, out_floor)
-    floor_edit_s = edit_rebuild(floor, out_floor)
-    full_s, memory = sphinx(src, out, "-E")
+    floor_s, _ = sphinx(floor, out_floor, "-E", cpu="floor")
+    floor_noop_s, _ = sphinx(floor, out_floor, cpu="floor_noop")
+    floor_edit_s = edit_rebuild(floor, out_floor, cpu="floor_edit")
+    full_s, memory = sphinx(src, out, "-E", cpu="full")
     figures = len(list((out / ".doctrees" / "chronology-figures").glob("*")))
     before = html_mtimes(out)
-    noop_s, _ = sphinx(src, out)
+    noop_s, _ = sphinx(src, out, cpu="noop")
     rewritten = sum(1 for p, m in html_mtimes(out).items() if before.get(p) != m)
     page_bytes = statistics.median(p.stat().st_size for p in event_pages(out))
-    edit_s = edit_rebuild(src, out)
-    j2_s, _ = sphinx(src, out_j2, "-E", "-j", "2")
+    edit_s = edit_rebuild(src, out, cpu="edit")
+    j2_s, _ = sphinx(src, out_j2, "-E", "-j", "2", cpu="j2")
     return {
         "full_s": full_s,
         "floor_s": floor_s,
         "full_over_floor": full_s / floor_s,
+        "full_cpu_s": CPU["full"],
+        "floor_cpu_s": CPU["floor"],
+        "full_over_floor_cpu": CPU["full"] / CPU["floor"],
+        "noop_cpu_s": CPU["noop"],
+        "floor_noop_cpu_s": CPU["floor_noop"],
+        "edit_cpu_s": CPU["edit"],
+        "floor_edit_cpu_s": CPU["floor_edit"],
+        "j2_cpu_s": CPU["j2"],
+        "load_1min": os.getloadavg()[0],
         "noop_s": noop_s,
         "noop_pages_written": rewritten,
         "edit_s": edit_s,
@@ -144,10 +162,17 @@ COLUMNS = [
     ("full_s", "full s"),
     ("floor_s", "floor s"),
     ("full_over_floor", "full/floor"),
+    ("full_cpu_s", "full CPU s"),
+    ("floor_cpu_s", "floor CPU s"),
+    ("full_over_floor_cpu", "full/floor CPU"),
     ("noop_s", "no-op s"),
     ("noop_pages_written", "no-op pages"),
     ("edit_s", "edit s"),
     ("edit_over_full", "edit/full"),
+    ("noop_cpu_s", "no-op CPU s"),
+    ("floor_noop_cpu_s", "floor no-op CPU s"),
+    ("edit_cpu_s", "edit CPU s"),
+    ("floor_edit_cpu_s", "floor edit CPU s"),
     ("floor_noop_s", "floor no-op s"),
     ("floor_edit_s", "floor edit s"),
     ("floor_edit_over_floor", "floor edit/floor"),
@@ -157,6 +182,7 @@ COLUMNS = [
     ("pickle_mb", "pickle MB"),
     ("event_page_kb", "page KB"),
     ("figures_drawn", "figures"),
+    ("load_1min", "load"),
 ]
 
 
