@@ -4,7 +4,7 @@ project = "U.S.–China Security Dialogues: A Chronology"
 author = "The chronology project"
 copyright = "2026, the chronology project"
 
-extensions = ["myst_parser", "sphinx_design", "chronology"]
+extensions = ["myst_parser", "sphinx_design", "sphinx_chronology"]
 
 # Roles of the chronology domain are usable without their prefix: {event}, {person}, {cite} ...
 primary_domain = "chron"

@@ -12,8 +12,8 @@ import statistics
 import time
 from pathlib import Path
 
-from chronology import figures
-from chronology.figuredata import Band, FigureData, Point
+from sphinx_chronology.figures import draw as figures
+from sphinx_chronology.figures.data import Band, FigureData, Point
 
 KINDS = list(figures.KINDS)
 STATUSES = ["held"] * 12 + ["postponed", "cancelled", "boycotted", "planned-never-held"]

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from chronology.domain import ChronologyDomain
-from chronology.index import Index
 from helpers import Build
+from sphinx_chronology.store.domain import ChronologyDomain
+from sphinx_chronology.store.index import Index
 
 # (file, date as shown, place, U.S. delegation heads, PRC delegation heads), from research/dialogues.md
 SEED_EVENTS = [

@@ -1,6 +1,6 @@
 import pytest
 
-from chronology.dates import DateError, PartialDate, display_range, ends_before, parse_date, sort_key
+from sphinx_chronology.model.dates import DateError, PartialDate, display_range, ends_before, parse_date, sort_key
 
 
 @pytest.mark.parametrize(

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from chronology import figures, svg
-from chronology.figuredata import FigureData, Point
 from helpers import Build, build, copy_root, html_files
+from sphinx_chronology.figures import draw as figures
+from sphinx_chronology.figures import svg
+from sphinx_chronology.figures.data import FigureData, Point
 
 EVENTS = {
     "talks-1": "chronology/2014/2014-07-15-talks-1.html",
@@ -133,13 +134,26 @@ def test_links_are_filled_in_after_drawing() -> None:
         '<a xlink:href="chron-link:e1" target="_blank"><path/></a>'
         '<a xlink:href="chron-link:year:2014" target="_blank"><g><path/></g></a></svg>'
     )
-    out = svg.finish(drawn, {"e1": ("../a.html", "A <b> & c")}, 'Alt "text"')
+    out = svg.finish(drawn, {"e1": ("../a.html", "A <b> & c")}, 'Alt "text"', "f1")
     assert out == (
         '<svg role="img" aria-label="Alt &quot;text&quot;" class="chron-timeline" x="0" >'
         "<title>Alt &quot;text&quot;</title>"
         '<a href="../a.html" xlink:href="../a.html"><title>A &lt;b&gt; &amp; c</title><path/></a>'
         "<g><g><path/></g></g></svg>"
     )  # a year with no page of its own is a plain group, not a dangling link
+
+
+def test_ids_are_scoped_by_figure() -> None:
+    """Two figures on one page (or singlehtml's one page) must not share matplotlib's ``figure_1``."""
+    drawn = (
+        '<svg width="1in" height="1in"><g id="figure_1"><clipPath id="p0a"/><path clip-path="url(#p0a)"/>'
+        '<defs><path id="m1"/></defs><use xlink:href="#m1"/></g></svg>'
+    )
+    out = svg.finish(drawn, {}, "alt", "timeline-overview-1234")
+    assert 'id="timeline-overview-1234-figure_1"' in out
+    assert 'clip-path="url(#timeline-overview-1234-p0a)"' in out
+    assert 'xlink:href="#timeline-overview-1234-m1"' in out
+    assert 'id="figure_1"' not in out
 
 
 def _boxes_overlap(data: FigureData) -> list[tuple[object, object]]:
@@ -167,9 +181,9 @@ def test_crowded_series_labels_do_not_overlap() -> None:
 
 
 def test_real_chronology_labels_do_not_overlap(chronology_html: Build) -> None:
-    from chronology.domain import ChronologyDomain
-    from chronology.viewdata import figure
-    from chronology.views import figure_arg
+    from sphinx_chronology.store.domain import ChronologyDomain
+    from sphinx_chronology.views.data import figure
+    from sphinx_chronology.views.directives import figure_arg
 
     site = chronology_html
     domain = site.app.env.domains[ChronologyDomain.name]

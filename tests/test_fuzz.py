@@ -22,8 +22,8 @@ from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from chronology.warnings import Subtype
 from helpers import ROOTS, build
+from sphinx_chronology.warnings import Subtype
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "8"))
 FUZZ = settings(

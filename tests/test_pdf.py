@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from chronology.domain import ChronologyDomain
-from chronology.index import Index
 from helpers import REPO, Build
+from sphinx_chronology.store.domain import ChronologyDomain
+from sphinx_chronology.store.index import Index
 
 DEBIAN_PACKAGES = " ".join(  # what .ci/run installs, but the browser
     name for name in (REPO / "scripts/debian-packages").read_text(encoding="utf-8").split() if name != "chromium"

@@ -1,4 +1,4 @@
-from chronology.yamldata import load, split_front_matter
+from sphinx_chronology.reading.yamldata import load, split_front_matter
 
 
 def test_lines_of_nested_keys_and_items() -> None:

@@ -7,9 +7,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from .model import FORMATS, KINDS, RELATIONS, STATUSES
-from .warnings import Subtype, suggest
-from .yamldata import Loaded, Path
+from sphinx_chronology.model.records import FORMATS, KINDS, RELATIONS, STATUSES
+from sphinx_chronology.reading.yamldata import Loaded, Path
+from sphinx_chronology.warnings import Subtype, suggest
 
 if TYPE_CHECKING:
     import jsonschema

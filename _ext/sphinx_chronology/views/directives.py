@@ -11,14 +11,17 @@ from typing import Any, ClassVar
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx import addnodes
-from sphinx.application import Sphinx
+from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
-from . import htmlviews, render, viewdata
-from .disputes import Account, Dispute
-from .figuredata import FigureData, parse_filters
-from .nodes import chronology_view, event_header, event_sources
-from .warnings import Subtype, warn
+from sphinx_chronology.figures.cache import figure_cache
+from sphinx_chronology.figures.data import FigureData, parse_filters
+from sphinx_chronology.figures.nodes import render_figure
+from sphinx_chronology.views import data as viewdata
+from sphinx_chronology.views import render
+from sphinx_chronology.views.disputes import Account, Dispute
+from sphinx_chronology.views.nodes import chronology_view, event_header, event_sources
+from sphinx_chronology.warnings import Subtype, warn
 
 _YEAR = re.compile(r"^\d{4}$")
 
@@ -189,37 +192,32 @@ DIRECTIVES: dict[str, type[SphinxDirective]] = {
 }
 
 
-def resolve_views(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """Replace every placeholder with the nodes of its view, for whichever builder is writing."""
-    from .domain import ChronologyDomain
+class ResolveViews(SphinxPostTransform):
+    """Replace every placeholder with the nodes of its view, for whichever builder is writing.
 
-    domain = app.env.domains[ChronologyDomain.name]
-    assert isinstance(domain, ChronologyDomain)
-    index = domain.index
-    ctx = render.Context(app.builder, docname, render.figure_cache(app))
-    bib_doc = index.doc_of("bibliography")
-    for node in list(doctree.findall(chronology_view)):
-        kind, data = node["kind"], viewdata.view(index, node["kind"], node["arg"])
-        if isinstance(data, FigureData):
-            node.replace_self(render.render_figure(ctx, data, index.doc_of))
-        else:
-            node.replace_self(_written(ctx, htmlviews.VIEWS.get(kind), lambda c, d, k=kind: render.view(c, k, d), data))
-    for header in list(doctree.findall(event_header)):
-        event = index.event_of_doc.get(header["docname"])
-        header_data = viewdata.header(index, event) if event else None
-        header.replace_self(_written(ctx, htmlviews.header, render.render_header, header_data) if header_data else [])
-    for sources in list(doctree.findall(event_sources)):
-        entries = viewdata.event_sources(index, sources["docname"])
-        sources.replace_self(_written(ctx, htmlviews.sources, render.render_sources, entries, bib_doc))
+    A post-transform, not a ``doctree-resolved`` handler: the links a view makes (source URLs, archived
+    copies) are then in the doctree when the linkcheck builder collects links (at priority 800)."""
 
+    default_priority = 100  # after cross-references are resolved (10)
 
-def _written(
-    ctx: render.Context, html: Callable[..., str] | None, made: Callable[..., Any], *data: Any
-) -> list[nodes.Node]:
-    """A part of a page: in HTML written straight to markup where ``htmlviews`` has a writer for it (the
-    HTML writer's own markup for the nodes), else the nodes ``render`` makes."""
-    if ctx.html and html is not None:
-        markup = html(ctx, *data)
-        return [nodes.raw("", markup, format="html")] if markup else []
-    result = made(ctx, *data)
-    return list(result) if isinstance(result, list) else [result]
+    def run(self, **kwargs: Any) -> None:
+        from sphinx_chronology.store.domain import ChronologyDomain
+
+        domain = self.env.domains[ChronologyDomain.name]
+        assert isinstance(domain, ChronologyDomain)
+        index = domain.index
+        app = getattr(self.env, "_app", None) or self.app  # Sphinx 9 deprecates ``app`` on transforms
+        ctx = render.Context(app.builder, self.env.docname, figure_cache(app))
+        for node in list(self.document.findall(chronology_view)):
+            data = viewdata.view(index, node["kind"], node["arg"])
+            if isinstance(data, FigureData):
+                node.replace_self(render_figure(ctx, data, index.doc_of))
+            else:
+                node.replace_self(render.view(ctx, node["kind"], data))
+        for header in list(self.document.findall(event_header)):
+            event = index.event_of_doc.get(header["docname"])
+            header.replace_self(render.render_header(ctx, viewdata.header(index, event)) if event else [])
+        bib_doc = index.doc_of("bibliography")
+        for sources in list(self.document.findall(event_sources)):
+            entries = viewdata.event_sources(index, sources["docname"])
+            sources.replace_self(render.render_sources(ctx, entries, bib_doc))

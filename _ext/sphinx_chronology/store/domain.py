@@ -17,13 +17,13 @@ from sphinx.domains import Domain, ObjType
 from sphinx.environment import BuildEnvironment
 from sphinx.roles import XRefRole
 
-from . import citations
-from .disputes import check_stray_accounts
-from .index import Index
-from .model import Citation, DisputeRecord, Event, Reference, View
-from .nodes import chronology_view, reference_to, search_anchor
-from .registry import Registry, data_stamp, load_registry
-from .warnings import recording, replay
+from sphinx_chronology.bibliography import citations
+from sphinx_chronology.model.records import Citation, DisputeRecord, Event, Reference, View
+from sphinx_chronology.reading.registry import Registry, data_stamp, load_registry
+from sphinx_chronology.store.index import Index
+from sphinx_chronology.views.disputes import check_stray_accounts
+from sphinx_chronology.views.nodes import chronology_view, reference_to, search_anchor
+from sphinx_chronology.warnings import recording, replay
 
 PER_DOC_STORES = ("events", "views", "refs", "citations", "disputes")
 
@@ -235,7 +235,7 @@ class ChronologyDomain(Domain):
         return results
 
     def check_consistency(self) -> None:
-        from .checks import check_all
+        from sphinx_chronology.store.checks import check_all
 
         config = self.env.config
         check_all(

@@ -17,12 +17,12 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
-from .dates import DateError, PartialDate, ends_before, parse_date
-from .model import Delegate, Event, Exchange, Place, Related, Uncertain
-from .nodes import event_header, event_sources
-from .schema import EVENT, usable, validate
-from .warnings import Subtype, suggest, warn
-from .yamldata import Loaded, load, split_front_matter
+from sphinx_chronology.model.dates import DateError, PartialDate, ends_before, parse_date
+from sphinx_chronology.model.records import Delegate, Event, Exchange, Place, Related, Uncertain
+from sphinx_chronology.reading.schema import EVENT, usable, validate
+from sphinx_chronology.reading.yamldata import Loaded, load, split_front_matter
+from sphinx_chronology.views.nodes import event_header, event_sources
+from sphinx_chronology.warnings import Subtype, suggest, warn
 
 FRONT_MATTER_KEY = "chronology_front_matter"
 _DATE_PREFIX = re.compile(r"^\d{4}(?:-\d{2}){0,2}-?")
@@ -63,7 +63,7 @@ class EventReader(SphinxTransform):
         event = read_event(docname, loaded)
         if event is None:
             return
-        from .domain import ChronologyDomain
+        from sphinx_chronology.store.domain import ChronologyDomain
 
         domain = self.env.domains[ChronologyDomain.name]
         assert isinstance(domain, ChronologyDomain)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
-from .warnings import Subtype, warn
+from sphinx_chronology.warnings import Subtype, warn
 
 GRID = ["sd-container-fluid", "sd-sphinx-override", "sd-mb-4"]
 ROW = ["sd-row", "sd-row-cols-1", "sd-row-cols-md-2", "sd-g-3"]

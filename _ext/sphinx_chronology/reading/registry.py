@@ -11,12 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .bibliography import missing_fields
-from .dates import DateError, parse_date
-from .model import Period, Person, Series, Side, Source, Topic
-from .schema import REGISTRIES, SOURCE, usable, validate
-from .warnings import Subtype, suggest, warn
-from .yamldata import Loaded, load
+from sphinx_chronology.bibliography.csl import missing_fields
+from sphinx_chronology.model.dates import DateError, parse_date
+from sphinx_chronology.model.records import Period, Person, Series, Side, Source, Topic
+from sphinx_chronology.reading.schema import REGISTRIES, SOURCE, usable, validate
+from sphinx_chronology.reading.yamldata import Loaded, load
+from sphinx_chronology.warnings import Subtype, suggest, warn
 
 
 @dataclass(frozen=True)

@@ -6,26 +6,20 @@ the HTML and LaTeX writers render it without custom visitors; HTML-only styling 
 
 from __future__ import annotations
 
-import hashlib
-import os
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from docutils import nodes
 from sphinx import addnodes
-from sphinx.application import Sphinx
 from sphinx.builders import Builder
 
-from . import svg
-from .bibliography import to_nodes
-from .figuredata import FigureData
-from .index import EventLink
-from .model import DisputeRecord, Exchange
-from .nodes import page_reference, reference_to, search_anchor
-from .viewdata import Card, Delegation, Header, Link, Round, SourceEntry
+from sphinx_chronology.bibliography.csl import to_nodes
+from sphinx_chronology.model.records import DisputeRecord, Exchange
+from sphinx_chronology.store.index import EventLink
+from sphinx_chronology.views.data import Card, Delegation, Header, Link, Round, SourceEntry
+from sphinx_chronology.views.nodes import page_reference, reference_to, search_anchor
 
 STATUS_COLOURS = {
     "held": "success",
@@ -401,65 +395,6 @@ def render_bibliography(ctx: Context, groups: Any) -> list[nodes.Node]:
             items += item
         result.append(items)
     return result
-
-
-#: The figure format each builder format takes (other builders show the caption only).
-FORMATS = {"html": "svg", "latex": "pdf"}
-
-
-def figure_cache(app: Sphinx) -> Path:
-    """The folder of drawn figures: beside the doctrees, so it outlives an output folder's deletion."""
-    return Path(app.doctreedir) / "chronology-figures"
-
-
-def figure_path(cache: Path, data: FigureData, fmt: str) -> Path:
-    """Where the drawing of ``data`` (see ``FigureData.drawing``) is cached: named by the hash of what is
-    drawn, so an unchanged figure is never drawn again."""
-    key = hashlib.sha256(repr((data.drawing(), fmt)).encode("utf-8")).hexdigest()[:24]
-    return cache / f"{data.kind}-{key}.{fmt}"
-
-
-def draw_figure(path: Path, data: FigureData, fmt: str) -> bytes:
-    """Draw ``data`` into ``path`` (atomically: parallel processes may draw at once). SVG links are
-    placeholders, filled in by ``svg.finish``."""
-    from . import figures  # matplotlib is imported only when a figure must be drawn (not on a no-op build)
-
-    drawing = data.drawing()
-    output = figures.draw(drawing, fmt, svg.placeholders(drawing) if fmt == "svg" else {})
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(f".{os.getpid()}.part")
-    partial.write_bytes(output)
-    partial.replace(path)
-    return output
-
-
-def cached_figure(ctx: Context, data: FigureData, fmt: str) -> bytes:
-    """The drawing of ``data`` in ``fmt``, drawn only if not already cached."""
-    path = figure_path(ctx.figure_cache, data, fmt)
-    return path.read_bytes() if path.exists() else draw_figure(path, data, fmt)
-
-
-def render_figure(ctx: Context, data: FigureData, index_doc_of: Callable[[str, str], str | None]) -> list[nodes.Node]:
-    """Inline SVG (markers link to events) in HTML, a vector PDF in LaTeX, the caption in both."""
-    anchor = f"timeline-{data.kind}-{data.digest()[:8]}"  # stable, so links to a figure survive rebuilds
-    figure = nodes.figure(ids=[anchor], classes=["chron-figure", f"chron-figure-{data.kind}"])
-    if ctx.html:
-        links = {p.id: (ctx.builder.get_relative_uri(ctx.docname, p.docname), p.label) for p in data.points}
-        for year in sorted({int(p.x) for p in data.points}):
-            year_doc = index_doc_of("year", str(year))
-            if year_doc:
-                links[f"year:{year}"] = (ctx.builder.get_relative_uri(ctx.docname, year_doc), f"Events of {year}")
-        drawn = cached_figure(ctx, data, FORMATS["html"]).decode("utf-8")
-        figure += nodes.raw("", svg.finish(drawn, links, data.alt), format="html")
-    elif ctx.builder.format == "latex":
-        pdf = cached_figure(ctx, data, FORMATS["latex"])
-        name = f"chronology-{data.kind}-{data.digest()}.pdf"
-        target = Path(ctx.builder.outdir) / name
-        if not target.exists():
-            target.write_bytes(pdf)
-        figure += nodes.image(uri=name, alt=data.alt, width="100%", candidates={"*": name})
-    figure += nodes.caption(text=data.caption or data.alt)
-    return [figure]
 
 
 def render_disputes(ctx: Context, disputes: tuple[tuple[str, DisputeRecord], ...]) -> list[nodes.Node]:

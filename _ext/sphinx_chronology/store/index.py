@@ -11,9 +11,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
-from . import bibliography
-from .model import INVERSE_RELATIONS, Citation, Delegate, DisputeRecord, Event, Reference, View
-from .registry import Registry
+from sphinx_chronology.bibliography import csl as bibliography
+from sphinx_chronology.model.records import INVERSE_RELATIONS, Citation, Delegate, DisputeRecord, Event, Reference, View
+from sphinx_chronology.reading.registry import Registry
 
 T = TypeVar("T")
 

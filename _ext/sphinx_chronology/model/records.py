@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .dates import PartialDate, display_range, sort_key
+from sphinx_chronology.model.dates import PartialDate, display_range, sort_key
 
 KINDS = ("dialogue-round", "leaders-meeting", "visit", "working-group", "call", "context")
 STATUSES = ("held", "postponed", "cancelled", "boycotted", "planned-never-held")

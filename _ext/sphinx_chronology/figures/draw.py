@@ -24,7 +24,7 @@ from matplotlib.lines import Line2D
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
-from .figuredata import Band, FigureData, Point
+from sphinx_chronology.figures.data import Band, FigureData, Point
 
 STYLE: dict[str, Any] = {
     "svg.hashsalt": "chronology",

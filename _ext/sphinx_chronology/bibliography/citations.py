@@ -15,7 +15,7 @@ from docutils import nodes
 from docutils.parsers.rst.states import Inliner
 from sphinx import addnodes
 
-from .model import Source
+from sphinx_chronology.model.records import Source
 
 
 def creator(source: Source) -> str:

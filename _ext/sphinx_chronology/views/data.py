@@ -9,11 +9,11 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, replace
 
-from .bibliography import GROUPS, group_of
-from .citations import label
-from .figuredata import FigureData, collect, parse_filters
-from .index import EventLink, Index
-from .model import DisputeRecord, Event, Exchange
+from sphinx_chronology.bibliography.citations import label
+from sphinx_chronology.bibliography.csl import GROUPS, group_of
+from sphinx_chronology.figures.data import FigureData, collect, parse_filters
+from sphinx_chronology.model.records import DisputeRecord, Event, Exchange
+from sphinx_chronology.store.index import EventLink, Index
 
 Link = tuple[str, str, str]  # (docname, anchor, text); docname "" when the target has no page
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import re
 
-from .figuredata import FigureData
+from sphinx_chronology.figures.data import FigureData
 
 PLACEHOLDER = "chron-link:"
 _LINK = re.compile(r'<a xlink:href="([^"]*)" target="_blank">|</a>')
@@ -22,10 +22,21 @@ def placeholders(data: FigureData) -> dict[str, str]:
     return {key: PLACEHOLDER + key for key in keys}
 
 
-def finish(svg: str, links: dict[str, tuple[str, str]], alt: str) -> str:
-    """Inline-ready SVG: no prolog, scalable, each placeholder a same-tab link with an accessible title (or a
-    plain group when ``links`` has no page for it), the whole titled with the alt text."""
-    svg = svg[svg.index("<svg") :]
+_ID = re.compile(r'(\bid="|url\(#|xlink:href="#)([^"()]+)')
+
+
+def scope_ids(svg: str, prefix: str) -> str:
+    """Every id of the drawing (matplotlib's ``figure_1``, ``patch_1``, clip paths, marker definitions) and
+    every reference to one prefixed, so two figures on one page (or on singlehtml's one page) never share
+    an id."""
+    return _ID.sub(lambda m: f"{m.group(1)}{prefix}-{m.group(2)}", svg)
+
+
+def finish(svg: str, links: dict[str, tuple[str, str]], alt: str, prefix: str) -> str:
+    """Inline-ready SVG: no prolog, scalable, its ids scoped by ``prefix``, each placeholder a same-tab link
+    with an accessible title (or a plain group when ``links`` has no page for it), the whole titled with the
+    alt text."""
+    svg = scope_ids(svg[svg.index("<svg") :], prefix)
     closing: list[str] = []
 
     def link(match: re.Match[str]) -> str:

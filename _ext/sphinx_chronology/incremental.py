@@ -15,9 +15,9 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from . import viewdata
-from .domain import ChronologyDomain
-from .views import listed_folder_changed
+from sphinx_chronology.store.domain import ChronologyDomain
+from sphinx_chronology.views import data as viewdata
+from sphinx_chronology.views.directives import listed_folder_changed
 
 
 def _domain(env: BuildEnvironment) -> ChronologyDomain:

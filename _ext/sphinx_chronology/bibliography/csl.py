@@ -15,8 +15,8 @@ from typing import Any
 
 from docutils import nodes
 
-from .dates import DateError, parse_date
-from .model import Source
+from sphinx_chronology.model.dates import DateError, parse_date
+from sphinx_chronology.model.records import Source
 
 STYLE_NAME = "chicago-author-date-16th-edition"
 _DATE_FIELDS = ("issued", "accessed")

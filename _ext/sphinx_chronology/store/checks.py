@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from .index import Index
-from .model import Event
-from .warnings import Subtype, suggest, warn
+from sphinx_chronology.model.records import Event
+from sphinx_chronology.store.index import Index
+from sphinx_chronology.warnings import Subtype, suggest, warn
 
 
 def check_all(index: Index, require_sources: bool, registry_dir: str, sources_dir: str) -> None:

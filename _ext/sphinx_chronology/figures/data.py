@@ -7,9 +7,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, replace
 
-from .dates import PartialDate, parse_date
-from .index import Index
-from .model import Event
+from sphinx_chronology.model.dates import PartialDate, parse_date
+from sphinx_chronology.model.records import Event
+from sphinx_chronology.store.index import Index
 
 NO_SERIES = "Leaders' meetings, visits and other events"
 OPEN_END = 9999.0  # a period still running: its band reaches the end of the axis

@@ -11,8 +11,14 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.util.typing import ExtensionMetadata
 
-from . import citations, events, incremental, nodes, predraw, views
-from .domain import ChronologyDomain
+from sphinx_chronology import incremental
+from sphinx_chronology.bibliography import citations
+from sphinx_chronology.figures import predraw
+from sphinx_chronology.figures.nodes import setup_figure_nodes
+from sphinx_chronology.reading import frontmatter as events
+from sphinx_chronology.store.domain import ChronologyDomain
+from sphinx_chronology.views import directives as views
+from sphinx_chronology.views import nodes
 
 __version__ = "0.1.0"
 
@@ -53,7 +59,8 @@ def setup_views(app: Sphinx) -> None:
     )
     for name, directive in views.DIRECTIVES.items():
         app.add_directive(name, directive)
-    app.connect("doctree-resolved", views.resolve_views)
+    app.add_post_transform(views.ResolveViews)
+    setup_figure_nodes(app)
     app.connect("write-started", predraw.draw_ahead)
     app.connect("builder-inited", _add_static)
 

@@ -14,10 +14,10 @@ from sphinx.application import Sphinx
 from sphinx.builders import Builder
 from sphinx.util.parallel import ParallelTasks, parallel_available
 
-from . import viewdata
-from .figuredata import FigureData
-from .index import Index
-from .render import FORMATS, draw_figure, figure_cache, figure_path
+from sphinx_chronology.figures.cache import FORMATS, draw_figure, figure_cache, figure_path
+from sphinx_chronology.figures.data import FigureData
+from sphinx_chronology.store.index import Index
+from sphinx_chronology.views import data as viewdata
 
 Job = tuple[Path, FigureData, str]
 
@@ -54,7 +54,7 @@ def _draw_share(jobs: list[Job]) -> None:
 
 def draw_ahead(app: Sphinx, builder: Builder) -> None:
     """At ``write-started`` of a parallel build: draw the missing figures in ``app.parallel`` processes."""
-    from .domain import ChronologyDomain
+    from sphinx_chronology.store.domain import ChronologyDomain
 
     fmt = FORMATS.get(builder.format)
     if app.parallel < 2 or not parallel_available or fmt is None:

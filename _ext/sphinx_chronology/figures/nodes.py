@@ -1,0 +1,57 @@
+"""A timeline figure in the doctree: the SVG drawing inline in HTML (written by the translator, like
+``sphinx.ext.graphviz`` writes its SVG), a vector PDF image in LaTeX, the caption alone elsewhere."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+from sphinx_chronology.figures import svg
+from sphinx_chronology.figures.cache import FORMATS, cached_figure
+from sphinx_chronology.figures.data import FigureData
+from sphinx_chronology.views.render import Context
+
+
+class timeline_svg(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)
+    """A drawn figure as inline SVG (``svg``), its links already relative to the page it is written into."""
+
+
+def visit_timeline_svg_html(translator: Any, node: timeline_svg) -> None:
+    translator.body.append(node["svg"])
+    raise nodes.SkipNode
+
+
+def skip(translator: Any, node: nodes.Element) -> None:
+    raise nodes.SkipNode
+
+
+def render_figure(ctx: Context, data: FigureData, index_doc_of: Callable[[str, str], str | None]) -> list[nodes.Node]:
+    """Inline SVG (markers link to events) in HTML, a vector PDF in LaTeX, the caption in both."""
+    anchor = f"timeline-{data.kind}-{data.digest()[:8]}"  # stable, so links to a figure survive rebuilds
+    figure = nodes.figure(ids=[anchor], classes=["chron-figure", f"chron-figure-{data.kind}"])
+    if ctx.html:
+        links = {p.id: (ctx.builder.get_relative_uri(ctx.docname, p.docname), p.label) for p in data.points}
+        for year in sorted({int(p.x) for p in data.points}):
+            year_doc = index_doc_of("year", str(year))
+            if year_doc:
+                links[f"year:{year}"] = (ctx.builder.get_relative_uri(ctx.docname, year_doc), f"Events of {year}")
+        drawn = cached_figure(ctx.figure_cache, data, FORMATS["html"]).decode("utf-8")
+        figure += timeline_svg(svg=svg.finish(drawn, links, data.alt, anchor))
+    elif ctx.builder.format == "latex":
+        pdf = cached_figure(ctx.figure_cache, data, FORMATS["latex"])
+        name = f"chronology-{data.kind}-{data.digest()}.pdf"
+        target = Path(ctx.builder.outdir) / name
+        if not target.exists():
+            target.write_bytes(pdf)
+        figure += nodes.image(uri=name, alt=data.alt, width="100%", candidates={"*": name})
+    figure += nodes.caption(text=data.caption or data.alt)
+    return [figure]
+
+
+def setup_figure_nodes(app: Sphinx) -> None:
+    html = (visit_timeline_svg_html, None)
+    app.add_node(timeline_svg, html=html, latex=(skip, None), text=(skip, None), man=(skip, None), texinfo=(skip, None))
