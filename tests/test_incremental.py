@@ -160,3 +160,17 @@ def test_deleted_event_page_is_removed_from_the_output(tmp_path: Path) -> None:
     assert (first.outdir / f"{EVENT_4}.html").exists()
     _delete_event(src)
     assert not (build(src).outdir / f"{EVENT_4}.html").exists()
+
+
+def test_each_builder_keeps_its_own_pages_fresh(tmp_path: Path) -> None:
+    """HTML, then text after an edit, then HTML again with one doctree folder (as ``sphinx-build -M`` shares
+    it): the text build must not leave the HTML pages that show the edited title stale."""
+    src = copy_root("basic", tmp_path / "src")
+    build(src)
+    _edit_title(src)
+    text = build(src, "text")
+    assert "Opening Security Talks" in (text.outdir / "chronology/people.txt").read_text(encoding="utf-8")
+    html = build(src)
+    assert "Opening Security Talks" in html.text("chronology/people")
+    fresh = build(src, builddir=tmp_path / "fresh", fresh=True)
+    assert html_files(html.outdir) == html_files(fresh.outdir)

@@ -67,13 +67,19 @@ def fingerprint(inputs: object) -> str:
 def on_env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Pages to rewrite because what they show changed, though their sources did not.
 
-    With no document read or removed and the data files unchanged, no page can show anything new, so the
-    pages are not fingerprinted at all (a no-op rebuild). A data-file edit that changes no page is not
-    saved (Sphinx saves the environment only when a page changed), so it is compared again next time."""
+    Fingerprints are kept per builder. When no document was read or removed, the data files are unchanged
+    and this builder has fingerprinted the pages since the inputs last changed, no page can show anything
+    new to it, so the pages are not fingerprinted at all (a no-op rebuild). A data-file edit that changes no
+    page is not saved (Sphinx saves the environment only when a page changed), so it is compared again next
+    time."""
     domain = _domain(env)
-    if not domain.inputs_changed:
+    done: set[str] = domain.data["fingerprinted"]
+    if domain.inputs_changed:
+        done.clear()
+    elif app.builder.name in done:
         return []
-    stored: dict[str, str] = domain.data["fingerprints"]
+    done.add(app.builder.name)
+    stored: dict[str, str] = domain.data["fingerprints"].setdefault(app.builder.name, {})
     relations = env.collect_relations()
     shared = fingerprint(tuple(sorted(domain.index.view_docs.items())))  # hashed once, not on every page
     changed = []

@@ -53,13 +53,17 @@ class ChronologyDomain(Domain):
         "refs": {},  # docname -> tuple[Reference, ...]
         "citations": {},  # docname -> tuple[Citation, ...]
         "disputes": {},  # docname -> tuple[DisputeRecord, ...]
-        "fingerprints": {},  # docname -> hash of everything its rendering uses
+        # builder name -> docname -> hash of everything its rendering uses: per builder, since builders
+        # sharing one environment (``sphinx-build -M``) each have their own output to keep fresh
+        "fingerprints": {},
+        # the builders whose fingerprints were taken since the inputs last changed
+        "fingerprinted": set(),
         "formatted": {},  # source id -> (record fingerprint, formatted entry): citeproc runs once per record
         "registry": Registry(),
         "registry_stamp": "",  # hash of the data files the registry was loaded from (``registry.data_stamp``)
         "registry_problems": (),  # the warnings that loading gave, given again whenever it is reused
     }
-    data_version = 3
+    data_version = 4
 
     _index: Index | None = None
     #: Whether a document was read or removed, or the data files changed, in this build
@@ -95,8 +99,10 @@ class ChronologyDomain(Domain):
         self._changed()
 
     def clear_doc(self, docname: str) -> None:
-        for store in (*PER_DOC_STORES, "fingerprints"):
+        for store in PER_DOC_STORES:
             self.data[store].pop(docname, None)
+        for fingerprints in self.data["fingerprints"].values():
+            fingerprints.pop(docname, None)
         self._changed()
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
