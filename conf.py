@@ -72,3 +72,25 @@ latex_show_pagerefs = False
 latex_show_urls = "no"
 # makeindex, not xindy: Debian's xindy lacks the language modules Sphinx asks for.
 latex_use_xindy = False
+
+# This project's short names for the extension's views (the extension's own names are prefixed
+# ``chronology-`` so that they clash with no other extension's).
+SHORT_NAMES = {
+    "series-page": "chronology-series",
+    "people-index": "chronology-people",
+    "topics-index": "chronology-topics",
+    "bibliography": "chronology-bibliography",
+    "dispute-index": "chronology-disputes",
+    "dispute": "chronology-dispute",
+    "account": "chronology-account",
+    "timeline-overview": "chronology-timeline-overview",
+    "timeline-series": "chronology-timeline-series",
+    "timeline-density": "chronology-timeline-density",
+}
+
+
+def setup(app):  # type: ignore[no-untyped-def]
+    from sphinx_chronology.views.directives import DIRECTIVES
+
+    for short, name in SHORT_NAMES.items():
+        app.add_directive(short, DIRECTIVES[name])

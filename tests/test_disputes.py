@@ -55,7 +55,9 @@ def test_editing_an_account_updates_the_disputes_page(tmp_path: Path) -> None:
     src = copy_root("disputes", tmp_path / "src")
     build(src)
     page = src / f"{EVENT_2}.md"
-    page.write_text(page.read_text().replace("{account} Southland Daily", "{account} the Southland Daily"))
+    page.write_text(
+        page.read_text().replace("{chronology-account} Southland Daily", "{chronology-account} the Southland Daily")
+    )
     result = build(src)
     assert {EVENT_2, "chronology/disputes"} <= result.written
     assert "Accounts: the Northland Foreign Office; the Southland Daily." in result.text("chronology/disputes")

@@ -13,6 +13,7 @@ from helpers import Build, build, copy_root, html_files
 from sphinx_chronology.figures import draw as figures
 from sphinx_chronology.figures import svg
 from sphinx_chronology.figures.data import FigureData, Point
+from sphinx_chronology.model.vocabulary import make_vocabulary
 
 EVENTS = {
     "talks-1": "chronology/2014/2014-07-15-talks-1.html",
@@ -193,8 +194,8 @@ def test_real_chronology_labels_do_not_overlap(chronology_html: Build) -> None:
         assert _boxes_overlap(figure(index, argument)) == [], argument
 
 
-def test_kinds_are_told_apart_without_colour() -> None:
-    shapes = [marker for _colour, marker, _size in figures.KINDS.values()]
+def test_default_kinds_are_told_apart_without_colour() -> None:
+    shapes = [kind.marker for kind in make_vocabulary({}).kinds]
     assert len(set(shapes)) == len(shapes)
 
 

@@ -39,7 +39,12 @@ EXPECTED = [
     ("chronology/2020/2020-09-01-bad-cite.md", 10, "unknown-event", "unknown event 'talks-l' in a {event} role"),
     ("chronology/2020/2020-09-01-bad-cite.md", 10, "unknown-person", "Did you mean 'bo-south'?"),
     ("chronology/2020/2020-09-01-bad-cite.md", 14, "value", "dispute 'A point with one side' has 1 account(s)"),
-    ("chronology/2020/2020-09-01-bad-cite.md", 20, "view", "account 'a stray account' stands outside a {dispute}"),
+    (
+        "chronology/2020/2020-09-01-bad-cite.md",
+        20,
+        "view",
+        "account 'a stray account' stands outside a {chronology-dispute}",
+    ),
     ("chronology/2020/2020-11-01-misnamed.md", 3, "filename", "rename it to '2020-10-01-misnamed.md'"),
     ("chronology/registry/people.yaml", 2, "field", "unknown field 'nmae_zh' in bo-south. Did you mean 'name_zh'?"),
     ("chronology/registry/people.yaml", 3, "unknown-side", "person 'cy-north' has unknown side 'west'"),

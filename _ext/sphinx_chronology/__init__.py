@@ -13,8 +13,10 @@ from sphinx.util.typing import ExtensionMetadata
 
 from sphinx_chronology import incremental
 from sphinx_chronology.bibliography import citations
+from sphinx_chronology.config import setup_config
 from sphinx_chronology.figures import predraw
 from sphinx_chronology.figures.nodes import setup_figure_nodes
+from sphinx_chronology.locale import CATALOG, LOCALE_DIR
 from sphinx_chronology.reading import frontmatter as events
 from sphinx_chronology.store.domain import ChronologyDomain
 from sphinx_chronology.views import directives as views
@@ -27,13 +29,6 @@ def _load_data(app: Sphinx) -> None:
     domain = app.env.domains[ChronologyDomain.name]
     assert isinstance(domain, ChronologyDomain)
     domain.load_registry(Path(app.srcdir), app.config.chronology_registry_dir, app.config.chronology_sources_dir)
-
-
-def setup_config(app: Sphinx) -> None:
-    app.add_config_value("chronology_event_docs", ["chronology/[0-9][0-9][0-9][0-9]/*"], "env", types=frozenset({list}))
-    app.add_config_value("chronology_registry_dir", "chronology/registry", "env", types=frozenset({str}))
-    app.add_config_value("chronology_sources_dir", "sources/records", "env", types=frozenset({str}))
-    app.add_config_value("chronology_require_sources", True, "env", types=frozenset({bool}))
 
 
 def setup_reading(app: Sphinx) -> None:
@@ -74,12 +69,13 @@ def _add_static(app: Sphinx) -> None:
 
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.setup_extension("sphinx_design")
+    app.add_message_catalog(CATALOG, str(LOCALE_DIR))
     setup_config(app)
     setup_reading(app)
     setup_views(app)
     return {
         "version": __version__,
-        "env_version": 4,  # bump whenever the records or domain data change shape
+        "env_version": 5,  # bump whenever the records or domain data change shape
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -37,6 +37,7 @@ class Subtype(StrEnum):
     unknown_event = "unknown-event"
     unknown_source = "unknown-source"
     view = "view"  #: a view directive with a bad argument
+    config = "config"  #: a bad ``chronology_*`` configuration value
     uncited = "uncited"  #: a source record that no page cites
     unsourced = "unsourced"  #: an event page that cites no source
 

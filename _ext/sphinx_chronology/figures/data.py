@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 from sphinx_chronology.model.dates import PartialDate, parse_date
 from sphinx_chronology.model.records import Event
+from sphinx_chronology.model.vocabulary import Kind, Status
 from sphinx_chronology.store.index import Index
 
 NO_SERIES = "Leaders' meetings, visits and other events"
@@ -83,6 +84,8 @@ class FigureData:
     sides: tuple[tuple[str, str], ...] = ()  # (side id, name) in registry order, for period bands
     caption: str = ""
     alt: str = ""
+    kinds: tuple[Kind, ...] = ()  # the vocabulary's kinds and statuses: how markers look, legend labels
+    statuses: tuple[Status, ...] = ()
 
     def digest(self) -> str:
         return hashlib.sha256(repr(self).encode("utf-8")).hexdigest()[:20]
@@ -141,7 +144,18 @@ def collect(index: Index, kind: str, filters: Filters, caption: str = "", alt: s
         for p in index.registry.periods.values()
     )
     sides = tuple((s.id, s.short or s.name) for s in index.registry.sides.values())
-    return FigureData(kind, points, lanes, bands if kind == "overview" else (), sides, caption, alt)
+    vocabulary = index.vocabulary
+    return FigureData(
+        kind,
+        points,
+        lanes,
+        bands if kind == "overview" else (),
+        sides,
+        caption,
+        alt,
+        tuple(vocabulary.kind(k) for k in dict.fromkeys((*vocabulary.ids("kinds"), *(p.kind for p in points)))),
+        tuple(vocabulary.status(s) for s in dict.fromkeys((*vocabulary.ids("statuses"), *(p.status for p in points)))),
+    )
 
 
 def parse_filters(options: dict[str, str]) -> tuple[Filters, list[str]]:

@@ -25,6 +25,7 @@ from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
 from sphinx_chronology.figures.data import Band, FigureData, Point
+from sphinx_chronology.model.vocabulary import Kind, Status
 
 STYLE: dict[str, Any] = {
     "svg.hashsalt": "chronology",
@@ -38,32 +39,7 @@ STYLE: dict[str, Any] = {
     "xtick.color": "#333333",
     "ytick.color": "#333333",
 }
-# Okabe–Ito colours with distinct shapes, so kinds differ in colour and in grayscale.
-KINDS = {
-    "dialogue-round": ("#0072B2", "o", 40),
-    "leaders-meeting": ("#D55E00", "*", 110),
-    "visit": ("#009E73", "D", 30),
-    "working-group": ("#CC79A7", "s", 32),
-    "call": ("#E69F00", "^", 40),
-    "context": ("#666666", "v", 36),
-}
-STATUS_LABELS = {
-    "held": "held (filled)",
-    "postponed": "postponed (hollow)",
-    "cancelled": "cancelled (hollow, ×)",
-    "boycotted": "boycotted (hollow, –)",
-    "planned-never-held": "planned, never held (dotted)",
-}
-STATUS_OVERLAY = {"cancelled": "x", "boycotted": "_"}
 BAND_SHADES = ("#eeeeee", "#f8f8f8")
-HATCHES = {
-    "dialogue-round": "",
-    "leaders-meeting": "//",
-    "visit": "..",
-    "working-group": "xx",
-    "call": "\\\\",
-    "context": "--",
-}
 
 LABEL_STEP = 11  # points between label levels of a series strip
 LABEL_LEVELS = (1, -1, 2, -2, 3, -3, 4, -4, 5, -5)
@@ -108,31 +84,34 @@ def _extent(points: tuple[Point, ...]) -> tuple[float, float]:
     return float(int(min(p.x for p in points))), float(int(max(p.x_end for p in points)) + 1)
 
 
-def _markers(ax: Axes, points: list[Point], y: dict[str, float], urls: dict[str, str]) -> None:
+def _markers(ax: Axes, data: FigureData, y: dict[str, float], urls: dict[str, str]) -> None:
     """One scatter per kind (status shown by fill and line style, point by point), and one per status
     overlay; each point a link (set_urls) to its event page. Few collections: each costs more to draw
     than its points."""
+    kinds = {k.id: k for k in data.kinds}
+    statuses = {s.id: s for s in data.statuses}
     by_kind: dict[str, list[Point]] = {}
-    for point in points:
-        by_kind.setdefault(point.kind if point.kind in KINDS else "context", []).append(point)
+    for point in data.points:
+        by_kind.setdefault(point.kind, []).append(point)
     overlays: dict[str, list[tuple[Point, float]]] = {}
-    for kind, members in sorted(by_kind.items()):
-        colour, marker, size = KINDS[kind]
+    for kind_id, members in sorted(by_kind.items()):
+        kind = kinds.get(kind_id) or Kind(kind_id, kind_id)
+        looks = [statuses.get(p.status) or Status(p.status, p.status) for p in members]
         collection = ax.scatter(
             [p.x for p in members],
             [y[p.id] for p in members],
-            s=size,
-            marker=marker,
-            facecolors=[colour if p.status == "held" else "white" for p in members],
-            edgecolors=colour,
+            s=kind.size,
+            marker=kind.marker,
+            facecolors=[kind.colour if look.fill == "filled" else "white" for look in looks],
+            edgecolors=kind.colour,
             linewidths=1.2,
-            linestyles=[":" if p.status == "planned-never-held" else "-" for p in members],
+            linestyles=[":" if look.line == "dotted" else "-" for look in looks],
             zorder=3,
         )
         collection.set_urls([urls.get(p.id) for p in members])
-        for p in members:
-            if p.status in STATUS_OVERLAY:
-                overlays.setdefault(STATUS_OVERLAY[p.status], []).append((p, size * 0.6))
+        for p, look in zip(members, looks, strict=True):
+            if look.overlay:
+                overlays.setdefault(look.overlay, []).append((p, kind.size * 0.6))
     for marker, marked in sorted(overlays.items()):
         ax.scatter(
             [p.x for p, _ in marked],
@@ -145,12 +124,12 @@ def _markers(ax: Axes, points: list[Point], y: dict[str, float], urls: dict[str,
         )
 
 
-def _legend(figure: Figure, points: tuple[Point, ...]) -> None:
-    kinds = sorted({p.kind for p in points}, key=list(KINDS).index)
-    statuses = sorted({p.status for p in points}, key=list(STATUS_LABELS).index)
+def _legend(figure: Figure, data: FigureData) -> None:
+    shown_kinds, shown_statuses = {p.kind for p in data.points}, {p.status for p in data.points}
+    kinds = [k for k in data.kinds if k.id in shown_kinds]
+    statuses = [s for s in data.statuses if s.id in shown_statuses]
     handles = [
-        Line2D([], [], linestyle="", marker=KINDS[k][1], color=KINDS[k][0], markersize=7, label=k.replace("-", " "))
-        for k in kinds
+        Line2D([], [], linestyle="", marker=k.marker, color=k.colour, markersize=7, label=k.label) for k in kinds
     ]
     handles += [
         Line2D(
@@ -160,8 +139,8 @@ def _legend(figure: Figure, points: tuple[Point, ...]) -> None:
             marker="o",
             markersize=7,
             markeredgecolor="#333333",
-            markerfacecolor="#333333" if s == "held" else "white",
-            label=STATUS_LABELS[s],
+            markerfacecolor="#333333" if s.fill == "filled" else "white",
+            label=s.legend or s.label,
         )
         for s in statuses
     ]
@@ -204,7 +183,7 @@ def overview(figure: Figure, data: FigureData, urls: dict[str, str]) -> None:
     _year_ticks(ax, low, high)
     for number, band in enumerate(b for b in data.bands if sides_with_bands and b.side == sides_with_bands[0]):
         ax.axvspan(band.x, band.x_end, color=BAND_SHADES[number % 2], zorder=0, linewidth=0)
-    _markers(ax, list(data.points), y, urls)
+    _markers(ax, data, y, urls)
     names = dict(data.sides)
     labels: list[tuple[Axes, str, float, float]] = []
     for row, side in enumerate(sides_with_bands, start=1):
@@ -212,7 +191,7 @@ def overview(figure: Figure, data: FigureData, urls: dict[str, str]) -> None:
         labels += _band_strip(strip, [b for b in data.bands if b.side == side], names.get(side, side), low, high)
     for axis in figure.axes[:-1]:
         axis.tick_params(labelbottom=False)
-    _legend(figure, data.points)
+    _legend(figure, data)
     figure.draw_without_rendering()  # lay out first, so band widths are final when their labels are fitted
     figure.set_layout_engine("none")
     for strip_ax, name, start, end in labels:
@@ -261,7 +240,7 @@ def series_strip(figure: Figure, data: FigureData, urls: dict[str, str]) -> list
     ax.set_yticks([])
     ax.spines["left"].set_visible(False)
     ax.axhline(0, color="#bbbbbb", linewidth=1, zorder=1)
-    _markers(ax, list(data.points), {p.id: 0.0 for p in data.points}, urls)
+    _markers(ax, data, {p.id: 0.0 for p in data.points}, urls)
     return _place_labels(figure, ax, data.points)
 
 
@@ -312,17 +291,16 @@ def density(figure: Figure, data: FigureData, urls: dict[str, str]) -> None:
     years = list(range(int(low), int(high))) if data.points else []
     ax = figure.add_subplot()
     bottom = [0] * len(years)
-    for kind in [k for k in KINDS if any(c[1] == k for c in counts)]:
-        values = [counts.get((year, kind), 0) for year in years]
-        colour = KINDS[kind][0]
+    for kind in [k for k in data.kinds if any(c[1] == k.id for c in counts)]:
+        values = [counts.get((year, kind.id), 0) for year in years]
         bars = ax.bar(
             years,
             values,
             bottom=bottom,
-            color=colour,
+            color=kind.colour,
             edgecolor="white",
-            hatch=HATCHES[kind],
-            label=kind.replace("-", " "),
+            hatch=kind.hatch,
+            label=kind.label,
             width=0.8,
         )
         for year, bar in zip(years, bars, strict=True):

@@ -22,6 +22,7 @@ def placeholders(data: FigureData) -> dict[str, str]:
     return {key: PLACEHOLDER + key for key in keys}
 
 
+_METADATA = re.compile(r"<metadata>.*?</metadata>\s*", re.S)  # matplotlib's RDF: words for the search index
 _ID = re.compile(r'(\bid="|url\(#|xlink:href="#)([^"()]+)')
 
 
@@ -36,7 +37,7 @@ def finish(svg: str, links: dict[str, tuple[str, str]], alt: str, prefix: str) -
     """Inline-ready SVG: no prolog, scalable, its ids scoped by ``prefix``, each placeholder a same-tab link
     with an accessible title (or a plain group when ``links`` has no page for it), the whole titled with the
     alt text."""
-    svg = scope_ids(svg[svg.index("<svg") :], prefix)
+    svg = scope_ids(_METADATA.sub("", svg[svg.index("<svg") :]), prefix)
     closing: list[str] = []
 
     def link(match: re.Match[str]) -> str:

@@ -10,18 +10,6 @@ from dataclasses import dataclass, field
 
 from sphinx_chronology.model.dates import PartialDate, display_range, sort_key
 
-KINDS = ("dialogue-round", "leaders-meeting", "visit", "working-group", "call", "context")
-STATUSES = ("held", "postponed", "cancelled", "boycotted", "planned-never-held")
-FORMATS = ("in-person", "virtual", "hybrid")
-RELATIONS = ("follow-up-of", "preparation-for", "part-of", "see-also")
-#: How a relation reads from the other end: B is a follow-up of A, so A is "followed up by" B.
-INVERSE_RELATIONS = {
-    "follow-up-of": "followed-up-by",
-    "preparation-for": "prepared-by",
-    "part-of": "includes",
-    "see-also": "see-also",
-}
-
 
 @dataclass(frozen=True)
 class Place:
@@ -80,8 +68,8 @@ class Event:
     end: PartialDate | None = None
     approximate: bool = False
     timezone: str = ""
-    kind: str = "context"
-    status: str = "held"
+    kind: str = ""
+    status: str = ""
     format: str = ""  # not recorded unless the front matter says
     place: Place | None = None
     series: str = ""
@@ -143,18 +131,22 @@ class Series:
     short: str = ""
     level: str = ""
     description: str = ""
+    first_round: int = 1  #: the number of the series' first round (a series may start at 30)
 
 
 @dataclass(frozen=True)
 class Person:
     id: str
     name: str
-    name_zh: str = ""
     side: str = ""
     note: str = ""
+    #: (language tag, name) for each ``name_<language>`` field: the name in other scripts or languages
+    native: tuple[tuple[str, str], ...] = ()
 
     def display(self) -> str:
-        return f"{self.name} ({self.name_zh})" if self.name_zh else self.name
+        """The name, with its other forms in brackets: "Cheng Guoping (程国平)"."""
+        others = " / ".join(name for _lang, name in self.native)
+        return f"{self.name} ({others})" if others else self.name
 
 
 @dataclass(frozen=True)

@@ -17,9 +17,11 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 
+from sphinx_chronology.config import vocabulary
 from sphinx_chronology.model.dates import DateError, PartialDate, ends_before, parse_date
 from sphinx_chronology.model.records import Delegate, Event, Exchange, Place, Related, Uncertain
-from sphinx_chronology.reading.schema import EVENT, usable, validate
+from sphinx_chronology.model.vocabulary import Vocabulary
+from sphinx_chronology.reading.schema import event_schema, usable, validate
 from sphinx_chronology.reading.yamldata import Loaded, load, split_front_matter
 from sphinx_chronology.views.nodes import event_header, event_sources
 from sphinx_chronology.warnings import Subtype, suggest, warn
@@ -60,7 +62,7 @@ class EventReader(SphinxTransform):
         if loaded is None:
             return
         docname = self.env.docname
-        event = read_event(docname, loaded)
+        event = read_event(docname, loaded, vocabulary(self.config))
         if event is None:
             return
         from sphinx_chronology.store.domain import ChronologyDomain
@@ -83,7 +85,7 @@ def _place_placeholders(document: nodes.document, event: Event) -> None:
     section.append(sources)
 
 
-def read_event(docname: str, loaded: Loaded) -> Event | None:
+def read_event(docname: str, loaded: Loaded, vocabulary: Vocabulary) -> Event | None:
     """Validate front matter and build the record; warn about every problem; None if unusable."""
 
     def report(subtype: Subtype, message: str, line: int) -> None:
@@ -103,7 +105,8 @@ def read_event(docname: str, loaded: Loaded) -> Event | None:
         if loaded.data is not None:
             report(Subtype.yaml, "front matter must be a mapping of `field: value` lines.", 2)
         return None
-    bad = validate(loaded, EVENT, "front matter", report)
+    schema = event_schema(vocabulary)
+    bad = validate(loaded, schema, "front matter", report)
     data: dict[str, Any] = usable(loaded.data, (), bad)
     dates = _dates(data, loaded, report)
     if dates is None or "title" not in data:
@@ -120,10 +123,10 @@ def read_event(docname: str, loaded: Loaded) -> Event | None:
         )
     for number, item in enumerate(data.get("uncertain") or ()):
         name = str(item.get("field", "")).split(".")[0]
-        if name and name not in EVENT["properties"]:
+        if name and name not in schema["properties"]:
             report(
                 Subtype.value,
-                f"uncertain: {name!r} is not a front-matter field.{suggest(name, EVENT['properties'])} "
+                f"uncertain: {name!r} is not a front-matter field.{suggest(name, schema['properties'])} "
                 "Name the field whose value is uncertain (e.g. date, place, delegations.cn).",
                 loaded.line(("uncertain", number, "field")),
             )
@@ -166,8 +169,8 @@ def _event(
         end=end,
         approximate=bool(data.get("approximate", False)),
         timezone=data.get("timezone", ""),
-        kind=data.get("kind", "context"),
-        status=data.get("status", "held"),
+        kind=data.get("kind", ""),
+        status=data.get("status", ""),
         format=data.get("format", ""),
         place=Place(**data["place"]) if data.get("place") else None,
         series=data.get("series", ""),

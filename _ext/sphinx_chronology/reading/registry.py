@@ -87,7 +87,7 @@ def load_registry(srcdir: Path, registry_dir: str, sources_dir: str) -> Registry
     """Read and validate every registry file and source record under ``srcdir``."""
     sides = {k: Side(id=k, **v) for k, v in _entries(srcdir, registry_dir, "sides")[0].items()}
     people_entries, people_file = _entries(srcdir, registry_dir, "people")
-    people = {k: Person(id=k, **v) for k, v in people_entries.items()}
+    people = {k: _person(k, v) for k, v in people_entries.items()}
     for person in people.values():
         if person.side and sides and person.side not in sides:
             warn(
@@ -104,6 +104,12 @@ def load_registry(srcdir: Path, registry_dir: str, sources_dir: str) -> Registry
         periods=_periods(srcdir, registry_dir, sides),
         sources=_load_sources(srcdir, sources_dir),
     )
+
+
+def _person(ident: str, fields: dict[str, Any]) -> Person:
+    native = tuple((key[5:].replace("_", "-"), str(value)) for key, value in fields.items() if key.startswith("name_"))
+    plain = {key: value for key, value in fields.items() if not key.startswith("name_")}
+    return Person(id=ident, native=native, **plain)
 
 
 def _periods(srcdir: Path, registry_dir: str, sides: dict[str, Side]) -> dict[str, Period]:

@@ -4,10 +4,12 @@ located, typed warnings with fix hints. Validation is jsonschema's; this module 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from sphinx_chronology.model.records import FORMATS, KINDS, RELATIONS, STATUSES
+from sphinx_chronology.model.vocabulary import Vocabulary
 from sphinx_chronology.reading.yamldata import Loaded, Path
 from sphinx_chronology.warnings import Subtype, suggest
 
@@ -18,6 +20,8 @@ ID: dict[str, Any] = {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9_.:-]
 TEXT: dict[str, Any] = {"type": "string"}
 DATE: dict[str, Any] = {"type": ["string", "integer"]}
 TEXTS: dict[str, Any] = {"type": "array", "items": TEXT}
+#: A person's name in another language: ``name_`` and a language tag with ``_`` for ``-`` (``name_zh_Hant``).
+NATIVE_NAME = r"^name_[a-z]{2,3}(_[A-Za-z0-9]{2,8})*$"
 
 
 def _object(properties: dict[str, Any], required: tuple[str, ...] = ()) -> dict[str, Any]:
@@ -43,35 +47,40 @@ EXCHANGE = _object(
         "record": ID,
     }
 )
-EVENT = _object(
-    {
-        "id": ID,
-        "title": {"type": "string", "minLength": 1},
-        "date": DATE,
-        "end": DATE,
-        "approximate": {"type": "boolean"},
-        "timezone": TEXT,
-        "kind": {"enum": list(KINDS)},
-        "status": {"enum": list(STATUSES)},
-        "format": {"enum": list(FORMATS)},
-        "place": _object({"venue": TEXT, "city": TEXT, "region": TEXT, "country": TEXT}),
-        "series": ID,
-        "round": {"type": ["integer", "string"], "minimum": 1, "minLength": 1},
-        "delegations": {
-            "type": "object",
-            "additionalProperties": {"type": "array", "items": DELEGATE},
+
+
+@cache
+def event_schema(vocabulary: Vocabulary) -> dict[str, Any]:
+    """The front matter's schema, its kinds, statuses, formats and relations those of ``vocabulary``."""
+    return _object(
+        {
+            "id": ID,
+            "title": {"type": "string", "minLength": 1},
+            "date": DATE,
+            "end": DATE,
+            "approximate": {"type": "boolean"},
+            "timezone": TEXT,
+            "kind": {"enum": list(vocabulary.ids("kinds"))},
+            "status": {"enum": list(vocabulary.ids("statuses"))},
+            "format": {"enum": list(vocabulary.ids("formats"))},
+            "place": _object({"venue": TEXT, "city": TEXT, "region": TEXT, "country": TEXT}),
+            "series": ID,
+            "round": {"type": ["integer", "string"], "minimum": 1, "minLength": 1},
+            "delegations": {
+                "type": "object",
+                "additionalProperties": {"type": "array", "items": DELEGATE},
+            },
+            "topics": {"type": "array", "items": ID},
+            "related": {
+                "type": "array",
+                "items": _object({"event": ID, "relation": {"enum": list(vocabulary.ids("relations"))}}, ("event",)),
+            },
+            "outcomes": TEXTS,
+            "exchange": EXCHANGE,
+            "uncertain": {"type": "array", "items": _object({"field": TEXT, "note": TEXT}, ("field",))},
         },
-        "topics": {"type": "array", "items": ID},
-        "related": {
-            "type": "array",
-            "items": _object({"event": ID, "relation": {"enum": list(RELATIONS)}}, ("event",)),
-        },
-        "outcomes": TEXTS,
-        "exchange": EXCHANGE,
-        "uncertain": {"type": "array", "items": _object({"field": TEXT, "note": TEXT}, ("field",))},
-    },
-    required=("title", "date", "kind", "status"),
-)
+        required=("title", "date", "kind", "status"),
+    )
 
 
 def registry_schema(entry: dict[str, Any]) -> dict[str, Any]:
@@ -85,8 +94,19 @@ def registry_schema(entry: dict[str, Any]) -> dict[str, Any]:
 
 REGISTRIES: dict[str, dict[str, Any]] = {
     "sides": registry_schema(_object({"name": TEXT, "short": TEXT, "long": TEXT}, ("name",))),
-    "series": registry_schema(_object({"name": TEXT, "short": TEXT, "level": TEXT, "description": TEXT}, ("name",))),
-    "people": registry_schema(_object({"name": TEXT, "name_zh": TEXT, "side": ID, "note": TEXT}, ("name",))),
+    "series": registry_schema(
+        _object(
+            {"name": TEXT, "short": TEXT, "level": TEXT, "description": TEXT, "first_round": {"type": "integer"}},
+            ("name",),
+        )
+    ),
+    "people": registry_schema(
+        {
+            **_object({"name": TEXT, "side": ID, "note": TEXT}, ("name",)),
+            # the name in another script or language: name_zh, name_ru, name_zh_Hant ...
+            "patternProperties": {NATIVE_NAME: TEXT},
+        }
+    ),
     "topics": registry_schema(_object({"name": TEXT, "description": TEXT}, ("name",))),
     "periods": registry_schema(
         _object(
@@ -164,15 +184,17 @@ def _explain(error: jsonschema.ValidationError, path: Path, what: str) -> list[t
     schema = error.schema if isinstance(error.schema, dict) else {}
     if error.validator == "additionalProperties" and isinstance(error.instance, dict):
         known = list(schema.get("properties", {}))
+        pattern = schema.get("patternProperties")
+        shown = [*known, "name_<language>"] if pattern else known
         return [
             (
                 Subtype.field,
-                f"unknown field {key!r} in {where}.{suggest(key, known)} "
-                f"Known fields: {', '.join(known)}.{_colon_hint(key)}",
+                f"unknown field {key!r} in {where}.{suggest(key, [*known, *_native_guess(key, pattern)])} "
+                f"Known fields: {', '.join(shown)}.{_colon_hint(key)}",
                 (*path, key),
             )
             for key in error.instance
-            if key not in known
+            if key not in known and not (pattern and any(re.match(p, key) for p in pattern))
         ]
     if error.validator == "required":
         missing = str(error.message).split("'")[1] if "'" in error.message else error.message
@@ -210,6 +232,11 @@ def _explain(error: jsonschema.ValidationError, path: Path, what: str) -> list[t
             )
         ]
     return [(Subtype.value, f"{where}: {error.message}.", path)]
+
+
+def _native_guess(key: str, pattern: object) -> list[str]:
+    """For a misspelt native-name field (``nmae_zh``), the field it was meant to be (``name_zh``)."""
+    return [f"name_{key.partition('_')[2]}"] if pattern and "_" in key else []
 
 
 def _colon_hint(key: str) -> str:

@@ -18,6 +18,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.roles import XRefRole
 
 from sphinx_chronology.bibliography import citations
+from sphinx_chronology.config import vocabulary
 from sphinx_chronology.model.records import Citation, DisputeRecord, Event, Reference, View
 from sphinx_chronology.reading.registry import Registry, data_stamp, load_registry
 from sphinx_chronology.store.index import Index
@@ -145,7 +146,7 @@ class ChronologyDomain(Domain):
     @property
     def index(self) -> Index:
         if self._index is None:
-            self._index = Index(self.data)
+            self._index = Index(self.data, vocabulary(self.env.config))
         return self._index
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:

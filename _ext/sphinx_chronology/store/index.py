@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
 from sphinx_chronology.bibliography import csl as bibliography
-from sphinx_chronology.model.records import INVERSE_RELATIONS, Citation, Delegate, DisputeRecord, Event, Reference, View
+from sphinx_chronology.model.records import Citation, Delegate, DisputeRecord, Event, Reference, View
+from sphinx_chronology.model.vocabulary import Vocabulary
 from sphinx_chronology.reading.registry import Registry
 
 T = TypeVar("T")
@@ -35,8 +36,9 @@ def link(event: Event) -> EventLink:
 class Index:
     """Lookups over all events, views and citations of the project."""
 
-    def __init__(self, data: Mapping[str, Any]) -> None:
+    def __init__(self, data: Mapping[str, Any], vocabulary: Vocabulary) -> None:
         """Build the lookups from the domain's data (see ``ChronologyDomain.initial_data``)."""
+        self.vocabulary = vocabulary
         events: dict[str, Event] = data["events"]
         views: dict[str, tuple[View, ...]] = data["views"]
         citations: dict[str, tuple[Citation, ...]] = data["citations"]
@@ -59,10 +61,11 @@ class Index:
         self.by_series: dict[str, list[Event]] = defaultdict(list)
         self.by_person: dict[str, list[tuple[Event, Delegate]]] = defaultdict(list)
         self.by_topic: dict[str, list[Event]] = defaultdict(list)
+        #: event id -> (relation, event) of the events that name it in ``related`` (read from its end)
         self.referenced_by: dict[str, list[tuple[str, Event]]] = defaultdict(list)
         for event in self.events:
             for related in event.related:
-                self.referenced_by[related.event].append((INVERSE_RELATIONS[related.relation], event))
+                self.referenced_by[related.event].append((related.relation, event))
             self.by_year[event.date.year].append(event)
             if event.series:
                 self.by_series[event.series].append(event)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from sphinx_chronology.bibliography.citations import label
 from sphinx_chronology.bibliography.csl import GROUPS, group_of
 from sphinx_chronology.figures.data import FigureData, collect, parse_filters
+from sphinx_chronology.locale import _
 from sphinx_chronology.model.records import DisputeRecord, Event, Exchange
 from sphinx_chronology.store.index import EventLink, Index
 
@@ -25,12 +26,14 @@ class Card:
     event: EventLink
     place: str
     leads: tuple[tuple[str, tuple[str, ...]], ...]
-    kind: str
+    kind: str  # the labels of the event's kind, status and format
     status: str
     format: str
     series: str
     round: str
     uncertain: bool = False
+    status_badge: str = "info"  # the status badge's colour
+    format_badge: bool = False  # whether cards show the format
 
 
 @dataclass(frozen=True)
@@ -88,6 +91,8 @@ def card(index: Index, event: Event) -> Card:
 def _card(index: Index, event: Event) -> Card:
     leads = dict(event.leads())
     series = index.registry.series.get(event.series)
+    vocabulary = index.vocabulary
+    status, fmt = vocabulary.status(event.status), vocabulary.format(event.format)
     return Card(
         event=index.links[event.docname],
         place="virtual"
@@ -98,9 +103,11 @@ def _card(index: Index, event: Event) -> Card:
             for side in _sides_in_order(index, event)
             if leads[side]
         ),
-        kind=event.kind,
-        status=event.status,
-        format=event.format,
+        kind=vocabulary.kind(event.kind).label,
+        status=status.label,
+        format=fmt.label if event.format else "",
+        format_badge=bool(event.format) and fmt.badge,
+        status_badge=status.badge,
         series=(series.short or series.name) if series else event.series,
         round=event.round_text,
         uncertain=bool(event.uncertain),
@@ -114,6 +121,7 @@ def header(index: Index, event: Event) -> Header:
 def _header(index: Index, event: Event) -> Header:
     previous, following = index.neighbours(event)
     delegations = dict(event.delegations)
+    relation = index.vocabulary.relation
     return Header(
         card=card(index, event),
         series=series_link(index, event.series) if event.series else None,
@@ -129,10 +137,16 @@ def _header(index: Index, event: Event) -> Header:
         ),
         topics=tuple(topic_link(index, topic) for topic in event.topics),
         related=tuple(
-            (r.relation, index.links[index.by_id[r.event].docname] if r.event in index.by_id else r.event)
+            (
+                relation(r.relation).label,
+                index.links[index.by_id[r.event].docname] if r.event in index.by_id else r.event,
+            )
             for r in event.related
         )
-        + tuple((relation, index.links[other.docname]) for relation, other in index.referenced_by.get(event.id, [])),
+        + tuple(
+            (relation(name).inverse, index.links[other.docname])
+            for name, other in index.referenced_by.get(event.id, [])
+        ),
         outcomes=event.outcomes,
         exchange=event.exchange,
         uncertain=tuple((u.field, u.note) for u in event.uncertain),
@@ -150,19 +164,23 @@ class Round:
     label: str
     event: EventLink | None = None
     place: str = ""
-    status: str = ""
+    status: str = ""  # the status's label, when it is not the usual one (the vocabulary's first)
 
 
 def series_rounds(index: Index, series_id: str) -> tuple[Round, ...]:
     """Rows of a series page: each event with its round, and a row for each gap in the numbering."""
     rows: list[Round] = []
-    last = 0
+    series = index.registry.series.get(series_id)
+    last = (series.first_round if series else 1) - 1
+    usual = index.vocabulary.first_status
     for event in index.by_series.get(series_id, []):
         if event.round is not None:
-            rows.extend(Round(f"Round {missing}") for missing in range(last + 1, event.round))
+            rows.extend(Round(_("Round %d") % missing) for missing in range(last + 1, event.round))
             last = max(last, event.round)
         shown = card(index, event)
-        rows.append(Round((event.round_text or "session").capitalize(), shown.event, shown.place, shown.status))
+        label = _("Round %d") % event.round if event.round is not None else event.round_label or _("session")
+        status = shown.status if event.status not in ("", usual) else ""
+        rows.append(Round(label[:1].upper() + label[1:], shown.event, shown.place, status))
     return tuple(rows)
 
 

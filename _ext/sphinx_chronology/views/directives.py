@@ -176,19 +176,21 @@ class TimelineDensity(TimelineFigure):
     figure_kind = "density"
 
 
+#: The view directives by name; every name is prefixed, so none clashes with another extension's
+#: (sphinxcontrib-bibtex has a ``bibliography``). A project may add short aliases in its ``conf.py``.
 DIRECTIVES: dict[str, type[SphinxDirective]] = {
     "chronology-year": ChronologyYear,
     "chronology-years": ChronologyYears,
-    "series-page": SeriesPage,
-    "people-index": PeopleIndex,
-    "topics-index": TopicsIndex,
-    "bibliography": Bibliography,
-    "dispute-index": DisputeIndex,
-    "dispute": Dispute,
-    "account": Account,
-    "timeline-overview": TimelineOverview,
-    "timeline-series": TimelineSeries,
-    "timeline-density": TimelineDensity,
+    "chronology-series": SeriesPage,
+    "chronology-people": PeopleIndex,
+    "chronology-topics": TopicsIndex,
+    "chronology-bibliography": Bibliography,
+    "chronology-disputes": DisputeIndex,
+    "chronology-dispute": Dispute,
+    "chronology-account": Account,
+    "chronology-timeline-overview": TimelineOverview,
+    "chronology-timeline-series": TimelineSeries,
+    "chronology-timeline-density": TimelineDensity,
 }
 
 

@@ -1,8 +1,8 @@
-"""Disputed facts: a ``{dispute}`` holds two or more attributed ``{account}`` blocks.
+"""Disputed facts: a ``{chronology-dispute}`` holds two or more attributed ``{chronology-account}`` blocks.
 
 In HTML the accounts stand side by side (sphinx-design's grid and card classes); in LaTeX the same nodes
 read in sequence, each led by its attribution. Every dispute is recorded in the domain, so the
-``{dispute-index}`` view can list the disputed points of the whole chronology.
+``{chronology-disputes}`` view can list the disputed points of the whole chronology.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ class Dispute(SphinxDirective):
             warn(
                 Subtype.value,
                 f"dispute {point!r} has {len(accounts)} account(s); give each version of the fact "
-                "its own {account} block with its source, at least two.",
+                "its own {chronology-account} block with its source, at least two.",
                 self.get_location(),
             )
         box["chron_accounts"] = tuple(str(a["chron_account"]) for a in accounts)
@@ -84,6 +84,6 @@ def check_stray_accounts(document: nodes.document, docname: str) -> None:
         if parent is None:
             warn(
                 Subtype.view,
-                f"account {node['chron_account']!r} stands outside a {{dispute}}; put it inside one.",
+                f"account {node['chron_account']!r} stands outside a {{chronology-dispute}}; put it inside one.",
                 (docname, node.line),
             )

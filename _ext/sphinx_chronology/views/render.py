@@ -21,14 +21,6 @@ from sphinx_chronology.store.index import EventLink
 from sphinx_chronology.views.data import Card, Delegation, Header, Link, Round, SourceEntry
 from sphinx_chronology.views.nodes import page_reference, reference_to, search_anchor
 
-STATUS_COLOURS = {
-    "held": "success",
-    "postponed": "warning",
-    "cancelled": "danger",
-    "boycotted": "danger",
-    "planned-never-held": "dark",
-}
-
 
 @dataclass(frozen=True)
 class Context:
@@ -59,10 +51,6 @@ class Context:
         return self.ref(event.docname, "", text, title, page=True)
 
 
-def words(value: str) -> str:
-    return value.replace("-", " ").capitalize()
-
-
 # What the HTML writer (``htmlviews``) and the nodes below both show, decided once.
 
 
@@ -91,9 +79,9 @@ def citing_pages(citing: tuple[tuple[str, str, str], ...]) -> dict[tuple[str, st
 
 def badges(ctx: Context, card: Card) -> nodes.paragraph:
     para = nodes.paragraph(classes=["chron-badges"])
-    labels = [(words(card.kind), "secondary"), (words(card.status), STATUS_COLOURS.get(card.status, "info"))]
-    if card.format not in ("in-person", ""):
-        labels.append((words(card.format), "info"))
+    labels = [(card.kind, "secondary"), (card.status, card.status_badge)]
+    if card.format_badge:
+        labels.append((card.format, "info"))
     if card.series:
         labels.append((" ".join(filter(None, (card.series, card.round))), "primary"))
     if card.uncertain:
@@ -153,7 +141,7 @@ def when(data: Header) -> str:
 
 
 def type_line(card: Card) -> str:
-    return " \u00b7 ".join(words(v) for v in (card.kind, card.format) if v)
+    return " \u00b7 ".join(v for v in (card.kind, card.format) if v)
 
 
 def uncertain_notes(data: Header) -> str:
@@ -165,7 +153,7 @@ def render_header(ctx: Context, data: Header) -> nodes.container:
     fields = nodes.field_list(classes=["chron-header-fields"])
     fields += _field("Date", nodes.Text(when(data)))
     fields += _field("Place", nodes.Text(card.place or "not recorded"))
-    fields += _field("Status", nodes.Text(words(card.status)))
+    fields += _field("Status", nodes.Text(card.status))
     fields += _field("Type", nodes.Text(type_line(card)))
     if data.series:
         series_nodes: list[nodes.Node] = [ctx.link(data.series)]
@@ -211,7 +199,7 @@ def index_entries(data: Header) -> list[tuple[str, str, str, str, str | None]]:
 
 def _related(ctx: Context, relation: str, target: EventLink | str) -> nodes.Node:
     span = nodes.inline()
-    span += nodes.Text(f"{words(relation)}: ")
+    span += nodes.Text(f"{relation}: ")
     span += ctx.event(target, with_date=True) if isinstance(target, EventLink) else nodes.literal(text=target)
     return span
 
@@ -282,8 +270,8 @@ def render_series(ctx: Context, rows: tuple[Round, ...]) -> list[nodes.Node]:
             continue
         para += ctx.event(row.event)
         para += nodes.Text(" \u2014 " + " \u00b7 ".join(filter(None, (row.event.when, row.place))))
-        if row.status != "held":
-            para += nodes.Text(f" ({words(row.status)})")
+        if row.status:
+            para += nodes.Text(f" ({row.status})")
         items += nodes.list_item("", para)
     return [items]
 

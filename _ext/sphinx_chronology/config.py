@@ -1,0 +1,34 @@
+"""The extension's configuration values (all ``chronology_*``, documented in the README) and the project's
+vocabulary, checked when the configuration is read."""
+
+from __future__ import annotations
+
+import json
+
+from sphinx.application import Sphinx
+from sphinx.config import Config
+
+from sphinx_chronology.model.vocabulary import Vocabulary, term_problems, vocabulary_of
+from sphinx_chronology.warnings import Subtype, warn
+
+
+def vocabulary(config: Config) -> Vocabulary:
+    """The project's vocabulary: ``chronology_vocabulary`` over the defaults, labels in its language."""
+    given = config.chronology_vocabulary if not term_problems(config.chronology_vocabulary) else {}
+    # not sort_keys: the order of the terms is the vocabulary's order
+    return vocabulary_of(json.dumps(given, default=str), config.language or "en")
+
+
+def check_config(app: Sphinx, config: Config) -> None:
+    """At ``config-inited``: a bad vocabulary is reported (and the default one used) instead of failing later."""
+    for problem in term_problems(config.chronology_vocabulary):
+        warn(Subtype.config, f"{problem} (in conf.py).", None)
+
+
+def setup_config(app: Sphinx) -> None:
+    app.add_config_value("chronology_event_docs", ["chronology/[0-9][0-9][0-9][0-9]/*"], "env", types=frozenset({list}))
+    app.add_config_value("chronology_registry_dir", "chronology/registry", "env", types=frozenset({str}))
+    app.add_config_value("chronology_sources_dir", "sources/records", "env", types=frozenset({str}))
+    app.add_config_value("chronology_require_sources", True, "env", types=frozenset({bool}))
+    app.add_config_value("chronology_vocabulary", {}, "env", types=frozenset({dict}))
+    app.connect("config-inited", check_config)
