@@ -7,7 +7,7 @@ the HTML and LaTeX writers render it without custom visitors; HTML-only styling 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +29,8 @@ class Context:
     builder: Builder
     docname: str
     figure_cache: Path
+    #: relative URIs from this page, by target document: a page links to a few pages many times
+    _uris: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def html(self) -> bool:
@@ -38,10 +40,20 @@ class Context:
         """A link to ``docname#anchor`` showing ``text`` (plain text when there is no page).
 
         With ``page``, the PDF follows the link with the page it leads to."""
-        child = nodes.inline(text, text)
         if not docname:
-            return child
-        return reference_to(self.builder, self.docname, docname, anchor, child, title or text, page)
+            return nodes.inline(text, text)
+        if not self.html:
+            return reference_to(
+                self.builder, self.docname, docname, anchor, nodes.inline(text, text), title or text, page
+            )
+        if docname == self.docname and anchor:
+            return nodes.reference("", text, internal=True, refid=anchor, reftitle=title or text)
+        uri = self._uris.get(docname)
+        if uri is None:
+            uri = self._uris[docname] = self.builder.get_relative_uri(self.docname, docname)
+        return nodes.reference(
+            "", text, internal=True, refuri=f"{uri}#{anchor}" if anchor else uri, reftitle=title or text
+        )
 
     def link(self, target: Link) -> nodes.Node:
         return self.ref(*target)
