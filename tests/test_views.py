@@ -162,10 +162,10 @@ def test_inventory_holds_every_object_type(html: Build) -> None:
     inventory = InventoryFile.loads((html.outdir / "objects.inv").read_bytes(), uri="")
     data = inventory.data
     # Anchors are "<id>-entry": Sphinx's search rebuilds "<type>-<name>" anchors from the displayed name.
-    assert data["chron:event"]["talks-2"].uri == f"{EVENT_2}.html#event-entry"
+    assert data["chron:event"]["talks-2"].uri == f"{EVENT_2}.html#event-talks-2-entry"
     assert data["chron:event"]["talks-2"].display_name == "Second Security Talks"
     assert data["chron:person"]["bo-south"].uri == "chronology/people.html#person-bo-south-entry"
-    assert data["chron:series"]["talks"].uri == "chronology/series/talks.html#series-entry"
+    assert data["chron:series"]["talks"].uri == "chronology/series/talks.html#series-talks-entry"
     assert data["chron:topic"]["crime"].uri == "chronology/topics.html#topic-crime-entry"
     assert data["chron:source"]["north-2014"].uri == "sources/index.html#source-north-2014-entry"
     for kind in ("event", "person", "series", "topic", "source"):

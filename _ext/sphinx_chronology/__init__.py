@@ -20,7 +20,7 @@ from sphinx_chronology.locale import CATALOG, LOCALE_DIR
 from sphinx_chronology.reading import frontmatter as events
 from sphinx_chronology.store.domain import ChronologyDomain
 from sphinx_chronology.views import directives as views
-from sphinx_chronology.views import nodes
+from sphinx_chronology.views import layout, nodes
 
 __version__ = "0.1.0"
 
@@ -55,6 +55,8 @@ def setup_views(app: Sphinx) -> None:
     for name, directive in views.DIRECTIVES.items():
         app.add_directive(name, directive)
     app.add_post_transform(views.ResolveViews)
+    skip = (layout.skip, None)
+    app.add_node(layout.layout, html=(layout.visit_layout_html, None), latex=skip, text=skip, man=skip, texinfo=skip)
     setup_figure_nodes(app)
     app.connect("write-started", predraw.draw_ahead)
     app.connect("builder-inited", _add_static)

@@ -153,7 +153,7 @@ class ChronologyDomain(Domain):
         index = self.index
         for event in index.events:
             if index.by_id.get(event.id) is event:
-                yield event.id, event.title, "event", event.docname, search_anchor("event"), 1
+                yield event.id, event.title, "event", event.docname, search_anchor(f"event-{event.id}"), 1
         people_doc = index.doc_of("people")
         if people_doc:
             for person in self.registry.people.values():
@@ -161,7 +161,7 @@ class ChronologyDomain(Domain):
         for series in self.registry.series.values():
             series_doc = index.doc_of("series", series.id)
             if series_doc:
-                yield series.id, series.name, "series", series_doc, search_anchor("series"), 1
+                yield series.id, series.name, "series", series_doc, search_anchor(f"series-{series.id}"), 1
         topics_doc = index.doc_of("topics")
         if topics_doc:
             for topic in self.registry.topics.values():

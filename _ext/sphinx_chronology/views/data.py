@@ -284,7 +284,7 @@ def _view(index: Index, kind: str, arg: str) -> object:
     if kind == "year":
         return year(index, arg)
     if kind == "series":
-        return series_rounds(index, arg)
+        return (arg, series_rounds(index, arg))
     if kind == "people":
         return people(index)
     if kind == "topics":

@@ -20,6 +20,7 @@ from sphinx_chronology.figures.nodes import render_figure
 from sphinx_chronology.views import data as viewdata
 from sphinx_chronology.views import render
 from sphinx_chronology.views.disputes import Account, Dispute
+from sphinx_chronology.views.header import render_header
 from sphinx_chronology.views.nodes import chronology_view, event_header, event_sources
 from sphinx_chronology.warnings import Subtype, warn
 
@@ -220,7 +221,7 @@ class ResolveViews(SphinxPostTransform):
                 node.replace_self(render.view(ctx, node["kind"], data))
         for header in list(self.document.findall(event_header)):
             event = index.event_of_doc.get(header["docname"])
-            header.replace_self(render.render_header(ctx, viewdata.header(index, event)) if event else [])
+            header.replace_self(render_header(ctx, viewdata.header(index, event)) if event else [])
         bib_doc = index.doc_of("bibliography")
         for sources in list(self.document.findall(event_sources)):
             entries = viewdata.event_sources(index, sources["docname"])

@@ -6,19 +6,17 @@ the HTML and LaTeX writers render it without custom visitors; HTML-only styling 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from docutils import nodes
-from sphinx import addnodes
 from sphinx.builders import Builder
 
 from sphinx_chronology.bibliography.csl import to_nodes
-from sphinx_chronology.model.records import DisputeRecord, Exchange
+from sphinx_chronology.model.records import DisputeRecord
 from sphinx_chronology.store.index import EventLink
-from sphinx_chronology.views.data import Card, Delegation, Header, Link, Round, SourceEntry
+from sphinx_chronology.views.data import Card, Header, Link, Round, SourceEntry
 from sphinx_chronology.views.nodes import page_reference, reference_to, search_anchor
 
 
@@ -160,119 +158,14 @@ def uncertain_notes(data: Header) -> str:
     return "; ".join(f"{field}: {note}" if note else field for field, note in data.uncertain)
 
 
-def render_header(ctx: Context, data: Header) -> nodes.container:
-    card = data.card
-    fields = nodes.field_list(classes=["chron-header-fields"])
-    fields += _field("Date", nodes.Text(when(data)))
-    fields += _field("Place", nodes.Text(card.place or "not recorded"))
-    fields += _field("Status", nodes.Text(card.status))
-    fields += _field("Type", nodes.Text(type_line(card)))
-    if data.series:
-        series_nodes: list[nodes.Node] = [ctx.link(data.series)]
-        if card.round:
-            series_nodes.append(nodes.Text(f", {card.round}"))
-        if data.previous:
-            series_nodes += [nodes.Text(" \u00b7 previous: "), ctx.event(data.previous, with_date=True)]
-        if data.next:
-            series_nodes += [nodes.Text(" \u00b7 next: "), ctx.event(data.next, with_date=True)]
-        fields += _field("Series", *series_nodes)
-    if data.topics:
-        fields += _field("Topics", *_joined(ctx, [ctx.link(t) for t in data.topics]))
-    if data.uncertain:
-        fields += _field("Unverified", nodes.emphasis(text=uncertain_notes(data)))
-    if data.related:
-        fields += _field(
-            "Related", *_joined(ctx, [_related(ctx, relation, target) for relation, target in data.related], "; ")
-        )
-    container = nodes.container(ids=[search_anchor("event")], classes=["chron-header"])
-    if ctx.builder.format == "latex":  # the book's general index: series, people and topics lead to events
-        container += addnodes.index(entries=index_entries(data), inline=False)
-    container += fields
-    if data.delegations:
-        container += render_delegations(ctx, data.delegations)
-    if data.outcomes:
-        container += nodes.rubric(text="Outcomes")
-        container += nodes.bullet_list("", *(nodes.list_item("", nodes.paragraph(text=o)) for o in data.outcomes))
-    if data.exchange:
-        container += render_exchange(data.exchange)
-    return container
-
-
-def index_entries(data: Header) -> list[tuple[str, str, str, str, str | None]]:
-    """General-index entries of an event: under its series, each delegate and each topic, "year: title"."""
-    event = data.card.event
-    year = re.search(r"\d{4}", event.when)
-    label = f"{year.group(0)}: {event.title}" if year else event.title
-    headings = [data.series[2]] if data.series else []
-    headings += [person[2] for delegation in data.delegations for person, *_ in delegation.people]
-    headings += [topic[2] for topic in data.topics]
-    return [("single", f"{heading}; {label}", "", "", None) for heading in dict.fromkeys(headings)]
-
-
-def _related(ctx: Context, relation: str, target: EventLink | str) -> nodes.Node:
-    span = nodes.inline()
-    span += nodes.Text(f"{relation}: ")
-    span += ctx.event(target, with_date=True) if isinstance(target, EventLink) else nodes.literal(text=target)
-    return span
-
-
-def render_delegations(ctx: Context, delegations: tuple[Delegation, ...]) -> nodes.table:
-    """The delegations side by side: one column per side, in the order of the sides registry."""
-    table = nodes.table(classes=["chron-delegations"])
-    group = nodes.tgroup(cols=len(delegations))
-    table += group
-    for _ in delegations:
-        group += nodes.colspec(colwidth=1)
-    head_row = nodes.row()
-    for delegation in delegations:
-        head_row += nodes.entry("", nodes.paragraph(text=f"{delegation.side} delegation"))
-    group += nodes.thead("", head_row)
-    row = nodes.row()
-    for delegation in delegations:
-        items = nodes.bullet_list()
-        for person, title, lead, role in delegation.people:
-            para = nodes.paragraph()
-            para += nodes.strong("", "", ctx.link(person)) if lead else ctx.link(person)
-            extras = role_text(title, role, lead)
-            if extras:
-                para += nodes.Text(f", {extras}")
-            items += nodes.list_item("", para)
-        row += nodes.entry("", items)
-    group += nodes.tbody("", row)
-    return table
-
-
-def exchange_fields(exchange: Exchange) -> list[tuple[str, str]]:
-    """The exchange-database record's fields that have a value, as (name, text)."""
-    pairs = [
-        ("Government exchange", {True: "yes", False: "no", None: ""}[exchange.government]),
-        ("Type of exchange", exchange.type),
-        ("Partners", "; ".join(exchange.partners)),
-        ("Sponsors", "; ".join(exchange.sponsors)),
-        ("Participants (types)", "; ".join(exchange.participant_types)),
-        ("Number of participants", "" if exchange.participants is None else str(exchange.participants)),
-        ("Level of government", exchange.level),
-        ("Continuing", {True: "yes", False: "no", None: ""}[exchange.continuing]),
-    ]
-    return [(name, value) for name, value in pairs if value]
-
-
-def render_exchange(exchange: Exchange) -> nodes.Node:
-    fields = nodes.field_list(classes=["chron-exchange"])
-    for name, value in exchange_fields(exchange):
-        fields += _field(name, nodes.Text(value))
-    section = nodes.container(classes=["chron-exchange-record"])
-    section += nodes.rubric(text="Exchange-database record")
-    section += fields
-    return section
-
-
-def render_series(ctx: Context, rows: tuple[Round, ...]) -> list[nodes.Node]:
+def render_series(ctx: Context, series: tuple[str, tuple[Round, ...]]) -> list[nodes.Node]:
+    ident, rows = series
+    anchor = search_anchor(f"series-{ident}")  # unique on singlehtml's one page too
     if not rows:
         empty = nodes.paragraph(text="No events of this series are in the chronology yet.", classes=["chron-empty"])
-        empty["ids"] = [search_anchor("series")]
+        empty["ids"] = [anchor]
         return [empty]
-    items = nodes.bullet_list(ids=[search_anchor("series")], classes=["chron-rounds"])
+    items = nodes.bullet_list(ids=[anchor], classes=["chron-rounds"])
     for row in rows:
         para = nodes.paragraph()
         para += nodes.strong(text=f"{row.label}: ")
