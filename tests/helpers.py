@@ -66,6 +66,7 @@ def build(
     parallel: int = 0,
     fresh: bool = False,
     warningiserror: bool = False,
+    confoverrides: dict[str, object] | None = None,
 ) -> Build:
     """Build ``srcdir`` and report which documents were written (serial writes only)."""
     warning = StringIO()
@@ -76,7 +77,8 @@ def build(
         freshenv=fresh,
         status=StringIO(),
         warning=warning,
-        confoverrides={"html_theme": "alabaster"},  # SphinxTestApp would swap alabaster for "basic"
+        # SphinxTestApp would swap alabaster for "basic"
+        confoverrides={"html_theme": "alabaster", **(confoverrides or {})},
         parallel=parallel,
         warningiserror=warningiserror,
     )

@@ -71,7 +71,7 @@ def test_cited_by_names_each_page_once_with_links_to_each_passage(html: Build) -
     assert "Second Security Talks (passages 1 , 2 )" in text
     hrefs = [a["href"] for a in cited_by.select("a") if "2015-08-talks-2" in a["href"]]
     assert hrefs == [
-        f"../{EVENT_2}.html#cite-south-2015-1",
-        f"../{EVENT_2}.html#cite-south-2015-1",
-        f"../{EVENT_2}.html#cite-north-2014-1",
+        f"../{EVENT_2}.html#cite-2015-08-talks-2-south-2015-1",
+        f"../{EVENT_2}.html#cite-2015-08-talks-2-south-2015-1",
+        f"../{EVENT_2}.html#cite-2015-08-talks-2-north-2014-1",
     ]

@@ -109,7 +109,7 @@ def test_roles_render_titles_dates_and_citations(html: Build) -> None:
     body = " ".join(page.select_one("div.body").get_text(" ").split())
     assert "A follow-up to First Security Talks (July 15–16, 2014) ( Li 2015 ; Northland Foreign Office 2014 )" in body
     cite = page.select_one("span.chron-cite")
-    assert page.select_one("span#cite-south-2015-1") is not None  # the stable anchor of the citation
+    assert page.select_one("span#cite-2015-08-talks-2-south-2015-1") is not None  # the stable anchor of the citation
     hrefs = [a["href"] for a in cite.select("a")]
     assert hrefs == ["../../sources/index.html#source-south-2015", "../../sources/index.html#source-north-2014"]
 
@@ -188,5 +188,5 @@ def test_latex_renders_the_same_views(tmp_path: Path) -> None:
     chapter = tex.index(r"\chapter{Sources}")
     assert chapter < tex.index(r"\label{\detokenize{sources/index:source-north-2014}}") < tex.index(r"\printindex")
     # "cited by" gives the page of each citing passage
-    assert r"(p.~\pageref{\detokenize{chronology/2014/2014-07-15-talks-1:cite-north-2014-1}})" in tex
+    assert r"(p.~\pageref{\detokenize{chronology/2014/2014-07-15-talks-1:cite-2014-07-15-talks-1-north-2014-1}})" in tex
     assert "Dialogue round · In person" in tex

@@ -77,12 +77,14 @@ def cite_role(
     """``{cite}`key-a; key-b, para. 3```: ``(Label A; Label B, para. 3)``, each label linked to the
     bibliography; a quoted phrase after a key shows on hover in HTML and as a footnote in LaTeX.
 
-    The citation's anchor (``cite-<first key>-<n>``) counts only earlier citations of the same key on the
+    The citation's anchor (``cite-<page>-<first key>-<n>``, the page's file name in it so that anchors stay
+    unique when every page is one, as with singlehtml) counts only earlier citations of the same key on the
     page, so "cited by" links survive edits elsewhere on the page."""
     env = inliner.document.settings.env
     cited = parse_cites(text)
     first = cited[0].key if cited else "none"
-    anchor = nodes.make_id(f"cite-{first}-{env.new_serialno(f'chronology-cite-{first}') + 1}")
+    page = env.docname.rpartition("/")[2]
+    anchor = nodes.make_id(f"cite-{page}-{first}-{env.new_serialno(f'chronology-cite-{first}') + 1}")
     node = nodes.inline(rawtext, "", classes=["chron-cite"])
     node["chron_keys"] = tuple(c.key for c in cited)
     node["chron_line"] = lineno

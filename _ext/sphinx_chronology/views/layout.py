@@ -18,7 +18,7 @@ from typing import Any, Union
 
 from docutils import nodes
 
-from sphinx_chronology.views.nodes import reference_to
+from sphinx_chronology.views.nodes import reference_to, with_anchor
 
 
 @dataclass(frozen=True)
@@ -162,7 +162,7 @@ def _table_nodes(builder: Any, fromdoc: str, block: Table) -> nodes.table:
     table = nodes.table(classes=list(block.classes))
     group = nodes.tgroup(cols=len(block.heads))
     table += group
-    group.extend(nodes.colspec(colwidth=1) for _ in block.heads)
+    group.extend(nodes.colspec(colwidth=36) for _ in block.heads)  # characters, in a text table
     group += nodes.thead("", nodes.row("", *(nodes.entry("", nodes.paragraph(text=h)) for h in block.heads)))
     cells = (nodes.entry("", _bullets_nodes(builder, fromdoc, cell, ())) for cell in block.cells)
     group += nodes.tbody("", nodes.row("", *cells))
@@ -302,13 +302,10 @@ class _HtmlWriter:
         )
 
     def href(self, link: Link) -> str:
-        """The link's address from this page. A builder that puts every page on one (singlehtml) gives
-        ``page#document-x``; with an anchor the anchor alone is the address, as its own link fixing does."""
+        """The link's address from this page (relative URIs computed once per target page)."""
         if link.docname == self.fromdoc and link.anchor:
             return f"#{link.anchor}"
         uri = self.uris.get(link.docname)
         if uri is None:
             uri = self.uris[link.docname] = self.t.builder.get_relative_uri(self.fromdoc, link.docname)
-        if not link.anchor:
-            return uri
-        return f"#{link.anchor}" if "#" in uri else f"{uri}#{link.anchor}"
+        return with_anchor(uri, link.anchor)

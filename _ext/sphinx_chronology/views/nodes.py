@@ -27,10 +27,24 @@ def reference_to(
     LaTeX resolves the whole book as its root document, so a link "within the same document" would become a
     refid that the writer prefixes with the wrong page: LaTeX always gets a full ``%doc#anchor`` URI."""
     latex = builder.format == "latex"
-    refnode = make_refnode(builder, "" if latex else fromdoc, docname, anchor or None, child, title)
+    if latex:
+        refnode = make_refnode(builder, "", docname, anchor or None, child, title)
+    elif docname == fromdoc and anchor:
+        refnode = nodes.reference("", "", child, internal=True, refid=anchor, reftitle=title)
+    else:
+        uri = with_anchor(builder.get_relative_uri(fromdoc, docname), anchor)
+        refnode = nodes.reference("", "", child, internal=True, refuri=uri, reftitle=title)
     if latex and page:
         return nodes.inline("", "", refnode, page_reference(docname, anchor))
     return refnode
+
+
+def with_anchor(uri: str, anchor: str) -> str:
+    """``uri#anchor``; when every page is one (singlehtml gives ``#document-<name>``), the anchor alone, as
+    Sphinx's own link fixing did before Sphinx 9 left it out."""
+    if not anchor:
+        return uri
+    return f"#{anchor}" if "#" in uri else f"{uri}#{anchor}"
 
 
 def page_reference(docname: str, *anchors: str) -> nodes.raw:

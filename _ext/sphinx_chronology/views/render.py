@@ -17,7 +17,7 @@ from sphinx_chronology.bibliography.csl import to_nodes
 from sphinx_chronology.model.records import DisputeRecord
 from sphinx_chronology.store.index import EventLink
 from sphinx_chronology.views.data import Card, Header, Link, Round, SourceEntry
-from sphinx_chronology.views.nodes import page_reference, reference_to, search_anchor
+from sphinx_chronology.views.nodes import page_reference, reference_to, search_anchor, with_anchor
 
 
 @dataclass(frozen=True)
@@ -49,9 +49,7 @@ class Context:
         uri = self._uris.get(docname)
         if uri is None:
             uri = self._uris[docname] = self.builder.get_relative_uri(self.docname, docname)
-        return nodes.reference(
-            "", text, internal=True, refuri=f"{uri}#{anchor}" if anchor else uri, reftitle=title or text
-        )
+        return nodes.reference("", text, internal=True, refuri=with_anchor(uri, anchor), reftitle=title or text)
 
     def link(self, target: Link) -> nodes.Node:
         return self.ref(*target)
