@@ -15,6 +15,7 @@ from docutils import nodes
 from docutils.parsers.rst.states import Inliner
 from sphinx import addnodes
 
+from sphinx_chronology.locale import _
 from sphinx_chronology.model.records import Source
 
 
@@ -31,7 +32,7 @@ def creator(source: Source) -> str:
 
 def year(source: Source) -> str:
     issued = source.get("issued")
-    return str(issued)[:4] if issued else "n.d."
+    return str(issued)[:4] if issued else str(_("n.d."))
 
 
 def label(source: Source) -> str:

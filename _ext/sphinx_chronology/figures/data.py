@@ -7,12 +7,18 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, replace
 
+from sphinx_chronology.locale import _
 from sphinx_chronology.model.dates import PartialDate, parse_date
 from sphinx_chronology.model.records import Event
 from sphinx_chronology.model.vocabulary import Kind, Status
 from sphinx_chronology.store.index import Index
 
-NO_SERIES = "Leaders' meetings, visits and other events"
+
+def no_series_lane() -> str:
+    """The lane of the events that belong to no series, in the project's language."""
+    return str(_("Leaders' meetings, visits and other events"))
+
+
 OPEN_END = 9999.0  # a period still running: its band reaches the end of the axis
 
 
@@ -86,6 +92,7 @@ class FigureData:
     alt: str = ""
     kinds: tuple[Kind, ...] = ()  # the vocabulary's kinds and statuses: how markers look, legend labels
     statuses: tuple[Status, ...] = ()
+    axis_label: str = "events"  # the density chart's vertical axis, in the project's language
 
     def digest(self) -> str:
         return hashlib.sha256(repr(self).encode("utf-8")).hexdigest()[:20]
@@ -108,11 +115,11 @@ def decimal_year(date: PartialDate, end: bool = False) -> float:
 
 def _point(index: Index, event: Event) -> Point:
     series = index.registry.series.get(event.series)
-    lane = (series.short or series.name) if series else (event.series or NO_SERIES)
+    lane = (series.short or series.name) if series else (event.series or no_series_lane())
     return Point(
         id=event.id,
         docname=event.docname,
-        label=f"{event.title} ({event.when})",
+        label=f"{event.title} ({index.when(event)})",
         x=decimal_year(event.date),
         x_end=decimal_year(event.end, end=True) if event.end else decimal_year(event.date),
         lane=lane,
@@ -137,8 +144,9 @@ def collect(index: Index, kind: str, filters: Filters, caption: str = "", alt: s
     for point in points:  # points are in date order, so the first seen is the earliest
         first.setdefault(point.lane, point.x)
     # lanes in order of their series' first event, events of no series last
-    lanes = tuple(sorted((lane for lane in first if lane != NO_SERIES), key=lambda lane: (first[lane], lane)))
-    lanes += (NO_SERIES,) if NO_SERIES in first else ()
+    no_series = no_series_lane()
+    lanes = tuple(sorted((lane for lane in first if lane != no_series), key=lambda lane: (first[lane], lane)))
+    lanes += (no_series,) if no_series in first else ()
     bands = tuple(
         Band(p.name, p.side, decimal_year(p.start), decimal_year(p.end, end=True) if p.end else OPEN_END)
         for p in index.registry.periods.values()
@@ -155,6 +163,7 @@ def collect(index: Index, kind: str, filters: Filters, caption: str = "", alt: s
         alt,
         tuple(vocabulary.kind(k) for k in dict.fromkeys((*vocabulary.ids("kinds"), *(p.kind for p in points)))),
         tuple(vocabulary.status(s) for s in dict.fromkeys((*vocabulary.ids("statuses"), *(p.status for p in points)))),
+        str(_("events")),
     )
 
 

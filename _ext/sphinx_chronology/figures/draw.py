@@ -306,7 +306,7 @@ def density(figure: Figure, data: FigureData, urls: dict[str, str]) -> None:
         for year, bar in zip(years, bars, strict=True):
             bar.set_url(urls.get(f"year:{year}"))
         bottom = [b + v for b, v in zip(bottom, values, strict=True)]
-    ax.set_ylabel("events")
+    ax.set_ylabel(data.axis_label)
     if years:
         ax.set_xticks(years[:: 1 if len(years) <= 16 else 2])
     ax.yaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]

@@ -13,6 +13,7 @@ from sphinx.application import Sphinx
 from sphinx_chronology.figures import svg
 from sphinx_chronology.figures.cache import FORMATS, cached_figure
 from sphinx_chronology.figures.data import FigureData
+from sphinx_chronology.locale import _
 from sphinx_chronology.views.render import Context
 
 
@@ -38,7 +39,7 @@ def render_figure(ctx: Context, data: FigureData, index_doc_of: Callable[[str, s
         for year in sorted({int(p.x) for p in data.points}):
             year_doc = index_doc_of("year", str(year))
             if year_doc:
-                links[f"year:{year}"] = (ctx.builder.get_relative_uri(ctx.docname, year_doc), f"Events of {year}")
+                links[f"year:{year}"] = (ctx.builder.get_relative_uri(ctx.docname, year_doc), _("Events of %d") % year)
         drawn = cached_figure(ctx.figure_cache, data, FORMATS["html"]).decode("utf-8")
         figure += timeline_svg(svg=svg.finish(drawn, links, data.alt, anchor))
     elif ctx.builder.format == "latex":

@@ -56,8 +56,11 @@ class PartialDate:
             parts.append(f"{self.day:02d}")
         return "-".join(parts)
 
-    def display(self) -> str:
-        """Reader-facing form: ``2014``, ``July 2014`` or ``July 15, 2014``."""
+    def display(self, language: str = "en") -> str:
+        """Reader-facing form: ``2014``, ``July 2014`` or ``July 15, 2014`` (in English; another language
+        gets its own forms from the CLDR data, ``2014年7月15日``)."""
+        if not _english(language):
+            return _cldr(self, language)
         if not self.month:
             return str(self.year)
         month = MONTHS[self.month]
@@ -96,8 +99,10 @@ def ends_before(start: PartialDate, end: PartialDate) -> bool:
     return (end.year, end.month, end.day)[:shared] < (start.year, start.month, start.day)[:shared]
 
 
-def display_range(start: PartialDate, end: PartialDate | None, approximate: bool = False) -> str:
-    """``July 24–27, 2016``, ``June 30 – July 2, 2017``, ``July 2017`` and so on."""
+def display_range(start: PartialDate, end: PartialDate | None, approximate: bool = False, language: str = "en") -> str:
+    """``July 24–27, 2016``, ``June 30 – July 2, 2017``, ``July 2017`` and so on (in ``language``)."""
+    if not _english(language):
+        return _cldr_range(start, end, approximate, language)
     prefix = "c. " if approximate else ""
     if end is None or end == start:
         return prefix + start.display()
@@ -109,3 +114,33 @@ def display_range(start: PartialDate, end: PartialDate | None, approximate: bool
         first = f"{MONTHS[start.month]} {start.day}"
         return f"{prefix}{first} \u2013 {end.display()}"
     return f"{prefix}{start.display()} \u2013 {end.display()}"
+
+
+def _english(language: str) -> bool:
+    return not language or language == "en" or language.startswith(("en_", "en-"))
+
+
+_SKELETONS = {1: "y", 2: "yMMMM", 3: "yMMMMd"}
+
+
+def _cldr(date: PartialDate, language: str) -> str:
+    """The date in ``language`` at its own precision, from the CLDR data Babel carries (Sphinx's own
+    dependency): a month-precision date prints no day in any language."""
+    from babel.dates import format_skeleton
+
+    day = datetime.date(date.year, date.month or 1, date.day or 1)
+    return str(format_skeleton(_SKELETONS[date.precision], day, locale=language))
+
+
+def _cldr_range(start: PartialDate, end: PartialDate | None, approximate: bool, language: str) -> str:
+    from babel.dates import format_interval
+
+    from sphinx_chronology.locale import _
+
+    prefix = str(_("c. ")) if approximate else ""
+    if end is None or end == start:
+        return prefix + _cldr(start, language)
+    if start.precision != end.precision:
+        return f"{prefix}{_cldr(start, language)} \u2013 {_cldr(end, language)}"
+    first, last = (datetime.date(d.year, d.month or 1, d.day or 1) for d in (start, end))
+    return prefix + str(format_interval(first, last, _SKELETONS[start.precision], locale=language))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from sphinx_chronology.locale import _
 from sphinx_chronology.model.dates import PartialDate, display_range, sort_key
 
 
@@ -89,11 +90,12 @@ class Event:
 
     @property
     def when(self) -> str:
+        """The date as shown, in English (``Index.when`` gives it in the project's language)."""
         return display_range(self.date, self.end, self.approximate)
 
     @property
     def round_text(self) -> str:
-        return f"round {self.round}" if self.round is not None else self.round_label
+        return _("round %d") % self.round if self.round is not None else self.round_label
 
     def line(self, path: str) -> int | None:
         """Line of a front-matter field (``"series"``, ``"delegations.us.0.person"``) or of its parent."""

@@ -146,7 +146,8 @@ class ChronologyDomain(Domain):
     @property
     def index(self) -> Index:
         if self._index is None:
-            self._index = Index(self.data, vocabulary(self.env.config))
+            config = self.env.config
+            self._index = Index(self.data, vocabulary(config), config.language or "en")
         return self._index
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
@@ -183,7 +184,7 @@ class ChronologyDomain(Domain):
         index, registry = self.index, self.registry
         if typ == "event" and target in index.by_id:
             event = index.by_id[target]
-            return event.docname, "", f"{event.title} ({event.when})"
+            return event.docname, "", f"{event.title} ({index.when(event)})"
         pools: dict[str, Mapping[str, Any]] = {
             "person": registry.people,
             "series": registry.series,

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
 from sphinx_chronology.bibliography import csl as bibliography
+from sphinx_chronology.model.dates import display_range
 from sphinx_chronology.model.records import Citation, Delegate, DisputeRecord, Event, Reference, View
 from sphinx_chronology.model.vocabulary import Vocabulary
 from sphinx_chronology.reading.registry import Registry
@@ -29,16 +30,19 @@ class EventLink:
     when: str
 
 
-def link(event: Event) -> EventLink:
-    return EventLink(event.id, event.docname, event.title, event.when)
+def link(event: Event, language: str = "en") -> EventLink:
+    return EventLink(
+        event.id, event.docname, event.title, display_range(event.date, event.end, event.approximate, language)
+    )
 
 
 class Index:
     """Lookups over all events, views and citations of the project."""
 
-    def __init__(self, data: Mapping[str, Any], vocabulary: Vocabulary) -> None:
+    def __init__(self, data: Mapping[str, Any], vocabulary: Vocabulary, language: str = "en") -> None:
         """Build the lookups from the domain's data (see ``ChronologyDomain.initial_data``)."""
         self.vocabulary = vocabulary
+        self.language = language
         events: dict[str, Event] = data["events"]
         views: dict[str, tuple[View, ...]] = data["views"]
         citations: dict[str, tuple[Citation, ...]] = data["citations"]
@@ -84,10 +88,14 @@ class Index:
                     self.cited_by[key].append((docname, citation.anchor, citation.page_title))
         self.event_of_doc = {event.docname: event for event in events.values()}
         #: What a link to each event shows (by docname), made once: an event is linked from many pages.
-        self.links = {event.docname: link(event) for event in events.values()}
+        self.links = {event.docname: link(event, language) for event in events.values()}
         self._round_position = {
             id(event): position for rounds in self.by_series.values() for position, event in enumerate(rounds)
         }
+
+    def when(self, event: Event) -> str:
+        """The event's date as shown, in the project's language."""
+        return self.links[event.docname].when
 
     def neighbours(self, event: Event) -> tuple[Event | None, Event | None]:
         """The previous and next event of the same series, in date order."""

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from sphinx_chronology.bibliography.citations import label
 from sphinx_chronology.bibliography.csl import GROUPS, group_of
 from sphinx_chronology.figures.data import FigureData, collect, parse_filters
-from sphinx_chronology.locale import _
+from sphinx_chronology.locale import _, plural
 from sphinx_chronology.model.records import DisputeRecord, Event, Exchange
 from sphinx_chronology.store.index import EventLink, Index
 
@@ -95,7 +95,7 @@ def _card(index: Index, event: Event) -> Card:
     status, fmt = vocabulary.status(event.status), vocabulary.format(event.format)
     return Card(
         event=index.links[event.docname],
-        place="virtual"
+        place=str(_("virtual"))
         if event.format == "virtual" and not event.place
         else (event.place.display() if event.place else ""),
         leads=tuple(
@@ -313,11 +313,14 @@ def figure(index: Index, arg: str) -> FigureData:
     if not data.alt:
         years = sorted({int(p.x) for p in data.points})
         span = f", {years[0]}–{years[-1]}" if years else ""
-        count = f"{len(data.points)} event{'s' if len(data.points) != 1 else ''}"
+        count = plural("%d event", "%d events", len(data.points)) % len(data.points)
+        lanes = plural("%d lane", "%d lanes", len(data.lanes)) % len(data.lanes)
         alt = {
-            "overview": f"Timeline of {count} in {len(data.lanes)} lane{'s' if len(data.lanes) != 1 else ''}{span}",
-            "series": f"Timeline of the {', '.join(data.lanes) or 'series'}: {count}{span}",
-            "density": f"Number of events per year, by kind: {count}{span}",
+            "overview": _("Timeline of %(count)s in %(lanes)s%(span)s")
+            % {"count": count, "lanes": lanes, "span": span},
+            "series": _("Timeline of the %(series)s: %(count)s%(span)s")
+            % {"series": ", ".join(data.lanes) or _("series"), "count": count, "span": span},
+            "density": _("Number of events per year, by kind: %(count)s%(span)s") % {"count": count, "span": span},
         }[data.kind]
         data = replace(data, alt=alt)
     return data

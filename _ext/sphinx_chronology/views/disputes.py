@@ -10,6 +10,7 @@ from __future__ import annotations
 from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
+from sphinx_chronology.locale import _
 from sphinx_chronology.warnings import Subtype, warn
 
 GRID = ["sd-container-fluid", "sd-sphinx-override", "sd-mb-4"]
@@ -35,7 +36,7 @@ class Dispute(SphinxDirective):
         # The anchor is a target, not the box's id: LaTeX writes no label for a container's ids.
         box += nodes.target("", "", ids=[anchor])
         heading = nodes.paragraph(classes=["chron-dispute-point"])
-        heading += nodes.strong(text="Disputed: ")
+        heading += nodes.strong(text=_("Disputed: "))
         heading += nodes.Text(point)
         box += heading
         row = nodes.container(classes=ROW)
@@ -63,7 +64,7 @@ class Account(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         attribution = self.arguments[0].strip()
         header = nodes.container(classes=["sd-card-header", "chron-account-by"])
-        header += nodes.paragraph("", "", nodes.strong(text=f"According to {attribution}:"))
+        header += nodes.paragraph("", "", nodes.strong(text=_("According to %s:") % attribution))
         body = nodes.container(classes=["sd-card-body"])
         self.state.nested_parse(self.content, self.content_offset, body)
         card = nodes.container("", header, body, classes=CARD)

@@ -12,6 +12,7 @@ import re
 from docutils import nodes
 from sphinx import addnodes
 
+from sphinx_chronology.locale import _
 from sphinx_chronology.model.records import Exchange
 from sphinx_chronology.store.index import EventLink
 from sphinx_chronology.views.data import Header
@@ -59,41 +60,41 @@ def header_layout(data: Header) -> Box:
     """What the header shows, once, for every builder."""
     card = data.card
     rows: list[tuple[str, Line]] = [
-        ("Date", (when(data),)),
-        ("Place", (card.place or "not recorded",)),
-        ("Status", (card.status,)),
-        ("Type", (type_line(card),)),
+        (_("Date"), (when(data),)),
+        (_("Place"), (card.place or _("not recorded"),)),
+        (_("Status"), (card.status,)),
+        (_("Type"), (type_line(card),)),
     ]
     if data.series:
         series: list[object] = [Link(*data.series)]
         if card.round:
             series.append(f", {card.round}")
         if data.previous:
-            series += [" \u00b7 previous: ", event_link(data.previous, with_date=True)]
+            series += [" \u00b7 " + _("previous: "), event_link(data.previous, with_date=True)]
         if data.next:
-            series += [" \u00b7 next: ", event_link(data.next, with_date=True)]
-        rows.append(("Series", tuple(series)))  # type: ignore[arg-type]
+            series += [" \u00b7 " + _("next: "), event_link(data.next, with_date=True)]
+        rows.append((_("Series"), tuple(series)))  # type: ignore[arg-type]
     if data.topics:
-        rows.append(("Topics", _joined([(Link(*topic),) for topic in data.topics], ", ")))
+        rows.append((_("Topics"), _joined([(Link(*topic),) for topic in data.topics], ", ")))
     if data.uncertain:
-        rows.append(("Unverified", (Emphasis((uncertain_notes(data),)),)))
+        rows.append((_("Unverified"), (Emphasis((uncertain_notes(data),)),)))
     if data.related:
         related = [
             (f"{relation}: ", event_link(target, with_date=True) if isinstance(target, EventLink) else Literal(target))
             for relation, target in data.related
         ]
-        rows.append(("Related", _joined(related, "; ")))  # type: ignore[arg-type]
+        rows.append((_("Related"), _joined(related, "; ")))  # type: ignore[arg-type]
     blocks: list[Block] = [Fields(("chron-header-fields",), tuple(rows))]
     if data.delegations:
         blocks.append(
             LayoutTable(
                 ("chron-delegations",),
-                tuple(f"{delegation.side} delegation" for delegation in data.delegations),
+                tuple(_("%s delegation") % delegation.side for delegation in data.delegations),
                 tuple(tuple(_delegate(*person) for person in delegation.people) for delegation in data.delegations),
             )
         )
     if data.outcomes:
-        blocks += [Rubric("Outcomes"), Bullets((), tuple((outcome,) for outcome in data.outcomes))]
+        blocks += [Rubric(_("Outcomes")), Bullets((), tuple((outcome,) for outcome in data.outcomes))]
     if data.exchange:
         blocks.append(exchange_layout(data.exchange))
     anchor = search_anchor(f"event-{data.card.event.id}")
@@ -108,22 +109,24 @@ def _delegate(person: tuple[str, str, str], title: str, lead: bool, role: str) -
 
 def exchange_fields(exchange: Exchange) -> list[tuple[str, str]]:
     """The exchange-database record's fields that have a value, as (name, text)."""
+    yes_no = {True: _("yes"), False: _("no"), None: ""}
     pairs = [
-        ("Government exchange", {True: "yes", False: "no", None: ""}[exchange.government]),
-        ("Type of exchange", exchange.type),
-        ("Partners", "; ".join(exchange.partners)),
-        ("Sponsors", "; ".join(exchange.sponsors)),
-        ("Participants (types)", "; ".join(exchange.participant_types)),
-        ("Number of participants", "" if exchange.participants is None else str(exchange.participants)),
-        ("Level of government", exchange.level),
-        ("Continuing", {True: "yes", False: "no", None: ""}[exchange.continuing]),
+        (_("Government exchange"), yes_no[exchange.government]),
+        (_("Type of exchange"), exchange.type),
+        (_("Partners"), "; ".join(exchange.partners)),
+        (_("Sponsors"), "; ".join(exchange.sponsors)),
+        (_("Participants (types)"), "; ".join(exchange.participant_types)),
+        (_("Number of participants"), "" if exchange.participants is None else str(exchange.participants)),
+        (_("Level of government"), exchange.level),
+        (_("Continuing"), yes_no[exchange.continuing]),
     ]
-    return [(name, value) for name, value in pairs if value]
+    return [(str(name), str(value)) for name, value in pairs if value]
 
 
 def exchange_layout(exchange: Exchange) -> Box:
     rows = tuple((name, (value,)) for name, value in exchange_fields(exchange))
-    return Box((), ("chron-exchange-record",), (Rubric("Exchange-database record"), Fields(("chron-exchange",), rows)))
+    blocks = (Rubric(_("Exchange-database record")), Fields(("chron-exchange",), rows))
+    return Box((), ("chron-exchange-record",), blocks)
 
 
 def index_entries(data: Header) -> list[tuple[str, str, str, str, str | None]]:

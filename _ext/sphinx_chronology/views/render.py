@@ -14,6 +14,7 @@ from docutils import nodes
 from sphinx.builders import Builder
 
 from sphinx_chronology.bibliography.csl import to_nodes
+from sphinx_chronology.locale import _
 from sphinx_chronology.model.records import DisputeRecord
 from sphinx_chronology.store.index import EventLink
 from sphinx_chronology.views.data import Card, Header, Link, Round, SourceEntry
@@ -70,11 +71,11 @@ def event_text(event: EventLink, with_date: bool) -> tuple[str, str]:
 
 def role_text(title: str, role: str, lead: bool) -> str:
     """What a delegate was at an event: the title then, the role, and whether they led."""
-    return ", ".join(filter(None, (title, role, "head of delegation" if lead else "")))
+    return ", ".join(filter(None, (title, role, str(_("head of delegation")) if lead else "")))
 
 
 def archive_text(entry: SourceEntry) -> str:
-    return f"archived copy, captured {entry.archive_date}" if entry.archive_date else "archived copy"
+    return _("archived copy, captured %s") % entry.archive_date if entry.archive_date else str(_("archived copy"))
 
 
 def citing_pages(citing: tuple[tuple[str, str, str], ...]) -> dict[tuple[str, str], list[str]]:
@@ -93,7 +94,7 @@ def badges(ctx: Context, card: Card) -> nodes.paragraph:
     if card.series:
         labels.append((" ".join(filter(None, (card.series, card.round))), "primary"))
     if card.uncertain:
-        labels.append(("Partly unverified", "warning"))
+        labels.append((str(_("Partly unverified")), "warning"))
     for position, (text, colour) in enumerate(labels):
         if ctx.html:
             para += nodes.inline(
@@ -160,7 +161,7 @@ def render_series(ctx: Context, series: tuple[str, tuple[Round, ...]]) -> list[n
     ident, rows = series
     anchor = search_anchor(f"series-{ident}")  # unique on singlehtml's one page too
     if not rows:
-        empty = nodes.paragraph(text="No events of this series are in the chronology yet.", classes=["chron-empty"])
+        empty = nodes.paragraph(text=_("No events of this series are in the chronology yet."), classes=["chron-empty"])
         empty["ids"] = [anchor]
         return [empty]
     items = nodes.bullet_list(ids=[anchor], classes=["chron-rounds"])
@@ -168,7 +169,7 @@ def render_series(ctx: Context, series: tuple[str, tuple[Round, ...]]) -> list[n
         para = nodes.paragraph()
         para += nodes.strong(text=f"{row.label}: ")
         if row.event is None:
-            para += nodes.emphasis(text="no record of this round in the chronology (gap)")
+            para += nodes.emphasis(text=_("no record of this round in the chronology (gap)"))
             items += nodes.list_item("", para, classes=["chron-gap"])
             continue
         para += ctx.event(row.event)
@@ -249,7 +250,7 @@ def render_sources(ctx: Context, entries: tuple[SourceEntry, ...], bib_doc: str 
     if not entries:
         return []
     section = nodes.container(classes=["chron-sources"])
-    section += nodes.rubric(text="Sources")
+    section += nodes.rubric(text=_("Sources"))
     section += nodes.bullet_list("", *(nodes.list_item("", source_line(ctx, e, bib_doc, False)) for e in entries))
     return [section]
 
@@ -258,15 +259,21 @@ def _cited_by(ctx: Context, citing: tuple[tuple[str, str, str], ...]) -> nodes.p
     """Each citing page once, linked to its first citing passage, then numbered links to its other passages;
     the PDF adds the page of every passage."""
     para = nodes.paragraph(classes=["chron-cited-by"])
-    para += nodes.Text("Cited by: ")
+    para += nodes.Text(_("Cited by: "))
     for position, ((doc, title), anchors) in enumerate(citing_pages(citing).items()):
         if position:
             para += nodes.Text("; ")
         para += ctx.ref(doc, anchors[0], title)
         if len(anchors) > 1:
-            para += nodes.Text(" (passages ")
+            para += nodes.Text(_(" (passages "))
             para.extend(
-                _joined(ctx, [ctx.ref(doc, a, str(n), f"{title}, passage {n}") for n, a in enumerate(anchors, start=1)])
+                _joined(
+                    ctx,
+                    [
+                        ctx.ref(doc, a, str(n), _("%(page)s, passage %(number)d") % {"page": title, "number": n})
+                        for n, a in enumerate(anchors, start=1)
+                    ],
+                )
             )
             para += nodes.Text(")")
         if ctx.builder.format == "latex":
@@ -290,12 +297,15 @@ def render_bibliography(ctx: Context, groups: Any) -> list[nodes.Node]:
 
 def render_disputes(ctx: Context, disputes: tuple[tuple[str, DisputeRecord], ...]) -> list[nodes.Node]:
     if not disputes:
-        return [nodes.paragraph(text="No disputed points are recorded.", classes=["chron-empty"])]
+        return [nodes.paragraph(text=_("No disputed points are recorded."), classes=["chron-empty"])]
     items = nodes.bullet_list(classes=["chron-disputes"])
     for doc, record in disputes:
         para = nodes.paragraph()
         para += ctx.ref(doc, record.anchor, record.point, page=True)
-        para += nodes.Text(f" \u2014 {record.page_title}. Accounts: {'; '.join(record.accounts)}.")
+        accounts = "; ".join(record.accounts)
+        para += nodes.Text(
+            " \u2014 " + _("%(page)s. Accounts: %(accounts)s.") % {"page": record.page_title, "accounts": accounts}
+        )
         items += nodes.list_item("", para)
     return [items]
 
@@ -303,7 +313,7 @@ def render_disputes(ctx: Context, disputes: tuple[tuple[str, DisputeRecord], ...
 def view(ctx: Context, kind: str, data: Any) -> list[nodes.Node]:
     """Nodes for the view ``kind`` from its ``viewdata.view`` data."""
     if kind == "year":
-        return render_cards(ctx, data, "No events recorded for this year.")
+        return render_cards(ctx, data, _("No events recorded for this year."))
     renderers: dict[str, Any] = {
         "disputes": render_disputes,
         "series": render_series,
