@@ -1,10 +1,13 @@
-.PHONY: html test pdf latex serve bench bench-themes new-event clean
+.PHONY: html test test-oldest pdf latex serve bench bench-themes new-event clean
 
 html:
 	bash scripts/html.sh
 
 test:
-	bash scripts/test.sh
+	bash scripts/test.sh $(ARGS)
+
+test-oldest:
+	bash scripts/test-oldest.sh $(ARGS)
 
 pdf:
 	bash scripts/pdf.sh

@@ -3,16 +3,14 @@ and dates are written the way the language writes them."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.mofile import read_mo
 from babel.messages.pofile import read_po
 
-from helpers import Build, build, copy_root
+from helpers import REPO, Build, build, copy_root
 
-PACKAGE = Path(__file__).parent.parent / "_ext" / "sphinx_chronology"
+PACKAGE = REPO / "_ext" / "sphinx_chronology"
 CATALOG = PACKAGE / "locale" / "zh_CN" / "LC_MESSAGES"
 EVENT_1 = "chronology/2014/2014-07-15-talks-1"
 EVENT_2 = "chronology/2015/2015-08-talks-2"
