@@ -90,7 +90,7 @@ SHORT_NAMES = {
 
 
 def setup(app):  # type: ignore[no-untyped-def]
-    from sphinx_chronology.views.directives import DIRECTIVES
+    from sphinx_chronology.views.catalog import DIRECTIVES
 
     for short, name in SHORT_NAMES.items():
         app.add_directive(short, DIRECTIVES[name])

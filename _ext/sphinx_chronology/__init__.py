@@ -19,8 +19,9 @@ from sphinx_chronology.figures.nodes import setup_figure_nodes
 from sphinx_chronology.locale import CATALOG, LOCALE_DIR
 from sphinx_chronology.reading import frontmatter as events
 from sphinx_chronology.store.domain import ChronologyDomain
-from sphinx_chronology.views import directives as views
 from sphinx_chronology.views import layout, nodes
+from sphinx_chronology.views.catalog import DIRECTIVES
+from sphinx_chronology.views.resolve import ResolveViews
 
 __version__ = "0.1.0"
 
@@ -52,9 +53,9 @@ def setup_views(app: Sphinx) -> None:
         man=skip,
         texinfo=skip,
     )
-    for name, directive in views.DIRECTIVES.items():
+    for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
-    app.add_post_transform(views.ResolveViews)
+    app.add_post_transform(ResolveViews)
     skip = (layout.skip, None)
     app.add_node(layout.layout, html=(layout.visit_layout_html, None), latex=skip, text=skip, man=skip, texinfo=skip)
     setup_figure_nodes(app)

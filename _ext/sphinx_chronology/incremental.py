@@ -16,8 +16,10 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from sphinx_chronology.store.domain import ChronologyDomain
-from sphinx_chronology.views import data as viewdata
-from sphinx_chronology.views.directives import listed_folder_changed
+from sphinx_chronology.views.catalog import view_data
+from sphinx_chronology.views.data import header
+from sphinx_chronology.views.sources import event_sources
+from sphinx_chronology.views.year import listed_folder_changed
 
 
 def _domain(env: BuildEnvironment) -> ChronologyDomain:
@@ -43,9 +45,9 @@ def page_inputs(
     parts: list[object] = [shared]
     event = index.event_of_doc.get(docname)
     if event is not None:
-        parts.append(viewdata.header(index, event))
-    parts.append(viewdata.event_sources(index, docname))
-    parts.extend(viewdata.view(index, view.kind, view.arg) for view in index.views.get(docname, ()))
+        parts.append(header(index, event))
+    parts.append(event_sources(index, docname))
+    parts.extend(view_data(index, view.kind, view.arg) for view in index.views.get(docname, ()))
     parts.extend(domain.target(ref.type, ref.target) for ref in index.refs.get(docname, ()))
     for citation in index.citations.get(docname, ()):
         parts.extend(domain.target("source", key) for key in citation.keys)

@@ -183,8 +183,7 @@ def test_crowded_series_labels_do_not_overlap() -> None:
 
 def test_real_chronology_labels_do_not_overlap(chronology_html: Build) -> None:
     from sphinx_chronology.store.domain import ChronologyDomain
-    from sphinx_chronology.views.data import figure
-    from sphinx_chronology.views.directives import figure_arg
+    from sphinx_chronology.views.figure import figure, figure_arg
 
     site = chronology_html
     domain = site.app.env.domains[ChronologyDomain.name]

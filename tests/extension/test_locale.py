@@ -65,6 +65,4 @@ def test_the_catalog_translates_every_label_and_is_compiled() -> None:
         mo = read_mo(mo_file)
     assert used - _messages(po) == set(), "run: pybabel extract/update for the missing messages"
     assert all(m.string for m in po if m.id), "every message needs its translation"
-    assert _pairs(po) == _pairs(mo), (
-        "recompile: pybabel compile -d _ext/sphinx_chronology/locale -D sphinx_chronology"
-    )
+    assert _pairs(po) == _pairs(mo), "recompile: pybabel compile -d _ext/sphinx_chronology/locale -D sphinx_chronology"

@@ -17,17 +17,18 @@ from sphinx.util.parallel import ParallelTasks, parallel_available
 from sphinx_chronology.figures.cache import FORMATS, draw_figure, figure_cache, figure_path
 from sphinx_chronology.figures.data import FigureData
 from sphinx_chronology.store.index import Index
-from sphinx_chronology.views import data as viewdata
 
 Job = tuple[Path, FigureData, str]
 
 
 def missing_figures(index: Index, cache: Path, fmt: str) -> list[Job]:
     """Every figure of the project whose drawing in ``fmt`` is not cached, once each, biggest first."""
+    from sphinx_chronology.views.catalog import view_data  # the views import the figures
+
     jobs: dict[Path, Job] = {}
     for docname in sorted(index.views):
         for view in index.views[docname]:
-            data = viewdata.view(index, view.kind, view.arg)
+            data = view_data(index, view.kind, view.arg)
             if isinstance(data, FigureData):
                 path = figure_path(cache, data, fmt)
                 if not path.exists():

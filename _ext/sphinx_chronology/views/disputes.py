@@ -11,6 +11,10 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 
 from sphinx_chronology.locale import _
+from sphinx_chronology.model.records import DisputeRecord
+from sphinx_chronology.store.index import Index
+from sphinx_chronology.views.base import SimpleView, ViewKind
+from sphinx_chronology.views.render import Context
 from sphinx_chronology.warnings import Subtype, warn
 
 GRID = ["sd-container-fluid", "sd-sphinx-override", "sd-mb-4"]
@@ -88,3 +92,41 @@ def check_stray_accounts(document: nodes.document, docname: str) -> None:
                 f"account {node['chron_account']!r} stands outside a {{chronology-dispute}}; put it inside one.",
                 (docname, node.line),
             )
+
+
+class DisputeIndex(SimpleView):
+    kind = "disputes"
+
+
+def disputes(index: Index) -> tuple[tuple[str, DisputeRecord], ...]:
+    """Every disputed point, in the order of the pages' events (then of other pages), with its page."""
+    order = {event.docname: position for position, event in enumerate(index.events)}
+    pages = sorted(index.disputes, key=lambda doc: (order.get(doc, len(order)), doc))
+    return tuple((doc, record) for doc in pages for record in index.disputes[doc])
+
+
+def render_disputes(ctx: Context, disputes: tuple[tuple[str, DisputeRecord], ...]) -> list[nodes.Node]:
+    if not disputes:
+        return [nodes.paragraph(text=_("No disputed points are recorded."), classes=["chron-empty"])]
+    items = nodes.bullet_list(classes=["chron-disputes"])
+    for doc, record in disputes:
+        para = nodes.paragraph()
+        para += ctx.ref(doc, record.anchor, record.point, page=True)
+        accounts = "; ".join(record.accounts)
+        para += nodes.Text(
+            " \u2014 " + _("%(page)s. Accounts: %(accounts)s.") % {"page": record.page_title, "accounts": accounts}
+        )
+        items += nodes.list_item("", para)
+    return [items]
+
+
+DISPUTES = ViewKind(
+    "disputes",
+    lambda index, arg: disputes(index),
+    render_disputes,
+    {
+        "chronology-disputes": DisputeIndex,
+        "chronology-dispute": Dispute,
+        "chronology-account": Account,
+    },
+)

@@ -1,0 +1,146 @@
+"""The chronology by year: a year page shows its events as cards (with their table of contents, hidden), and
+the years' page lists the year pages."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.util.docutils import SphinxDirective
+
+from sphinx_chronology.locale import _
+from sphinx_chronology.store.index import Index
+from sphinx_chronology.views.base import ViewKind, placeholder
+from sphinx_chronology.views.data import Card, card
+from sphinx_chronology.views.render import Context
+from sphinx_chronology.warnings import Subtype, warn
+
+_YEAR = re.compile(r"^\d{4}$")
+
+
+def _toctree(directive: SphinxDirective, docnames: list[str], hidden: bool) -> nodes.compound:
+    """A toctree over ``docnames``; the page is re-read when documents are added to or removed from its folder."""
+    env = directive.env
+    toc = addnodes.toctree()
+    toc["parent"] = env.docname
+    toc["entries"] = [(None, docname) for docname in docnames]
+    toc["includefiles"] = list(docnames)
+    toc["maxdepth"] = 1
+    toc["caption"] = None
+    toc["glob"] = False
+    toc["hidden"] = hidden
+    toc["includehidden"] = False
+    toc["numbered"] = 0
+    toc["titlesonly"] = True
+    directive.set_source_info(toc)
+    return nodes.compound("", toc, classes=["toctree-wrapper"])
+
+
+def listed_folder_changed(docname: str, kind: str, changed: set[str]) -> bool:
+    """Whether adding or removing ``changed`` documents alters the toctree of a year or years view in
+    ``docname`` (so that page, and only that page, is re-read; see ``incremental.on_env_get_outdated``)."""
+    folder = posixpath.dirname(docname)
+    prefix = f"{folder}/" if folder else ""
+    for other in changed:
+        if not other.startswith(prefix) or other == docname:
+            continue
+        rest = other[len(prefix) :]
+        if (kind == "year" and "/" not in rest) or (kind == "years" and re.fullmatch(r"\d{4}/index", rest)):
+            return True
+    return False
+
+
+class ChronologyYear(SphinxDirective):
+    """A year page: the year's events as cards, and (hidden) the table of contents of its event pages.
+
+    The year is the argument, or the name of the folder holding the page (``chronology/2014/index.md``).
+    """
+
+    optional_arguments = 1
+
+    def run(self) -> list[nodes.Node]:
+        folder = posixpath.dirname(self.env.docname)
+        year = self.arguments[0] if self.arguments else posixpath.basename(folder)
+        if not _YEAR.match(year):
+            warn(
+                Subtype.view,
+                f"chronology-year needs a four-digit year, got {year!r}; put the page in a "
+                "folder named after the year or give the year as the argument.",
+                self.get_location(),
+            )
+            return []
+        prefix = f"{folder}/" if folder else ""
+        pages = sorted(
+            d
+            for d in self.env.found_docs
+            if d.startswith(prefix) and "/" not in d[len(prefix) :] and d != self.env.docname
+        )
+        return [placeholder(self, "year", year), _toctree(self, pages, hidden=True)]
+
+
+class ChronologyYears(SphinxDirective):
+    """The years' table of contents: every ``<yyyy>/index`` page beside this one, in order."""
+
+    def run(self) -> list[nodes.Node]:
+        folder = posixpath.dirname(self.env.docname)
+        prefix = f"{folder}/" if folder else ""
+        pages = sorted(
+            d for d in self.env.found_docs if d.startswith(prefix) and re.fullmatch(r"\d{4}/index", d[len(prefix) :])
+        )
+        return [placeholder(self, "years"), _toctree(self, pages, hidden=False)]
+
+
+def year(index: Index, year_text: str) -> tuple[Card, ...]:
+    return tuple(card(index, event) for event in index.by_year.get(int(year_text), []))
+
+
+def badges(ctx: Context, card: Card) -> nodes.paragraph:
+    para = nodes.paragraph(classes=["chron-badges"])
+    labels = [(card.kind, "secondary"), (card.status, card.status_badge)]
+    if card.format_badge:
+        labels.append((card.format, "info"))
+    if card.series:
+        labels.append((" ".join(filter(None, (card.series, card.round))), "primary"))
+    if card.uncertain:
+        labels.append((str(_("Partly unverified")), "warning"))
+    for position, (text, colour) in enumerate(labels):
+        if ctx.html:
+            para += nodes.inline(
+                text, text, classes=["sd-sphinx-override", "sd-badge", f"sd-bg-{colour}", f"sd-bg-text-{colour}"]
+            )
+            para += nodes.Text(" ")
+        else:
+            para += nodes.Text((" \u00b7 " if position else "") + text)
+    return para
+
+
+def render_card(ctx: Context, card: Card) -> nodes.container:
+    body = nodes.container(classes=["sd-card-body", "chron-card-body"])
+    title = nodes.paragraph(classes=["sd-card-title", "sd-font-weight-bold", "chron-card-title"])
+    title += ctx.event(card.event)
+    body += title
+    body += nodes.paragraph(
+        text=" \u00b7 ".join(filter(None, (card.event.when, card.place))), classes=["chron-card-when"]
+    )
+    if card.leads:
+        body += nodes.paragraph(
+            text="; ".join(f"{side}: {', '.join(names)}" for side, names in card.leads), classes=["chron-card-leads"]
+        )
+    body += badges(ctx, card)
+    return nodes.container("", body, classes=["sd-card", "sd-sphinx-override", "sd-mb-3", "sd-shadow-sm", "chron-card"])
+
+
+def render_cards(ctx: Context, cards: tuple[Card, ...], empty: str) -> list[nodes.Node]:
+    if not cards:
+        return [nodes.paragraph(text=empty, classes=["chron-empty"])]
+    return [render_card(ctx, card) for card in cards]
+
+
+def render_year(ctx: Context, cards: tuple[Card, ...]) -> list[nodes.Node]:
+    return render_cards(ctx, cards, _("No events recorded for this year."))
+
+
+YEAR = ViewKind("year", year, render_year, {"chronology-year": ChronologyYear})
+YEARS = ViewKind("years", lambda index, arg: (), lambda ctx, data: [], {"chronology-years": ChronologyYears})
