@@ -3,6 +3,7 @@ image and figure has a text alternative."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -66,3 +67,12 @@ def test_every_page_has_a_title_and_one_main_heading(pages: dict[Path, Beautiful
     for path, page in pages.items():
         if page.select_one("div.body") is not None and path.name != "search.html":
             assert len(page.select("div.body h1")) == 1, path
+
+
+def test_the_search_index_holds_words_not_markup(chronology_html: Build) -> None:
+    """Generated views are nodes, not raw HTML, so the indexer sees their words: no entity names ("amp",
+    "quot") and none of matplotlib's SVG metadata become search terms."""
+    text = (chronology_html.outdir / "searchindex.js").read_text(encoding="utf-8")
+    terms = json.loads(text[text.index("(") + 1 : text.rindex(")")])["terms"]
+    assert {"amp", "quot", "nbsp", "matplotlib", "svg", "xlink"} & set(terms) == set()
+    assert {"kaidanow", "counterterror"} & set(terms)  # a delegation head's name and a topic are found
