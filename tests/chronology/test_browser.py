@@ -176,3 +176,28 @@ def test_phone_readers_never_scroll_sideways(site: str, browser: Any, path: str)
     context.close()
     assert widths[0] <= widths[1], f"{path}: page is {widths[0]}px wide on a {widths[1]}px screen"
     assert body_font >= 14, f"{path}: body text is {body_font}px on a phone"
+
+
+@pytest.mark.parametrize("viewport", [PHONE, {"width": 1280, "height": 900}], ids=["phone", "laptop"])
+def test_header_labels_stay_whole_and_delegations_line_up(site: str, browser: Any, viewport: dict[str, int]) -> None:
+    """A label never breaks inside a word ("Statu / s:"), and the sides' headings stand on one row above
+    their lists, on a phone as on a laptop."""
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.goto(f"{site}/chronology/2017/2017-10-04-lecd-1.html")
+    labels = page.evaluate(
+        """() => [...document.querySelectorAll('.chron-header dl.field-list > dt')].map(dt => {
+            const range = document.createRange(); range.selectNodeContents(dt.firstChild);
+            return {text: dt.textContent, lines: range.getClientRects().length};
+        })"""
+    )
+    heads = page.evaluate(
+        "() => [...document.querySelectorAll('table.chron-delegations th')].map(th => th.getBoundingClientRect().top)"
+    )
+    cells = page.evaluate(
+        "() => [...document.querySelectorAll('table.chron-delegations td')].map(td => td.getBoundingClientRect().top)"
+    )
+    context.close()
+    assert labels and all(label["lines"] == 1 for label in labels), labels
+    assert len(heads) == 2 and len(set(heads)) == 1, heads  # side by side
+    assert len(cells) == 2 and len(set(cells)) == 1 and cells[0] > heads[0], cells
