@@ -54,8 +54,9 @@ latex_elements = {
 \setCJKmainfont{Noto Serif CJK SC}[ItalicFont=*, BoldItalicFont=* Bold]
 \setCJKsansfont{Noto Sans CJK SC}[ItalicFont=*, BoldItalicFont=* Bold]
 \setCJKmonofont{Noto Sans Mono CJK SC}
-% Dashes, curly quotes and the ellipsis stay in the Latin face.
-\xeCJKDeclareCharClass{Default}{"2013, "2014, "2018, "2019, "201C, "201D, "2026}
+% The middle dot, dashes, curly quotes and the ellipsis stay in the Latin face (xeCJK would eat the spaces
+% around a CJK-class "·": "2009 ·Beijing").
+\xeCJKDeclareCharClass{Default}{"00B7, "2013, "2014, "2018, "2019, "201C, "201D, "2026}
 \linespread{1.08}
 \setlength{\headheight}{14pt}
 \setlength{\emergencystretch}{2em}

@@ -114,3 +114,10 @@ def test_figures_are_vector(book: Book) -> None:
     images = subprocess.run(["pdfimages", "-list", str(book.pdf)], capture_output=True, text=True).stdout
     assert len(images.strip().splitlines()) == 2, images  # the header lines only: no raster image
     assert list(book.pdf.parent.glob("chronology-overview-*.pdf"))
+
+
+def test_middle_dots_keep_their_spaces(book: Book) -> None:
+    """ "Visit · In person", never "Visit ·In person": the CJK font setup must leave the middle dot Latin."""
+    glued = re.findall(r"\w \u00b7\w", book.text)
+    assert "Visit \u00b7 In person" in book.text
+    assert glued == [], glued[:5]
