@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
 from sphinx.util.typing import ExtensionMetadata
 
 from sphinx_chronology import incremental
@@ -26,6 +27,18 @@ from sphinx_chronology.views.resolve import ResolveViews
 __version__ = "0.1.0"
 
 
+def _note_reading(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
+    domain = env.domains[ChronologyDomain.name]
+    assert isinstance(domain, ChronologyDomain)
+    domain.note_reading(set(docnames))
+
+
+def _check(app: Sphinx, env: BuildEnvironment) -> None:
+    domain = env.domains[ChronologyDomain.name]
+    assert isinstance(domain, ChronologyDomain)
+    domain.check()
+
+
 def _load_data(app: Sphinx) -> None:
     domain = app.env.domains[ChronologyDomain.name]
     assert isinstance(domain, ChronologyDomain)
@@ -34,7 +47,10 @@ def _load_data(app: Sphinx) -> None:
 
 def setup_reading(app: Sphinx) -> None:
     app.add_domain(ChronologyDomain)
+    app.connect("source-read", events.on_read_started, priority=100)
     app.connect("source-read", events.on_source_read)
+    app.connect("env-before-read-docs", _note_reading)
+    app.connect("env-updated", _check)
     app.add_transform(events.EventReader)
     app.connect("builder-inited", _load_data)
     app.connect("env-get-outdated", incremental.on_env_get_outdated)
@@ -78,7 +94,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_views(app)
     return {
         "version": __version__,
-        "env_version": 5,  # bump whenever the records or domain data change shape
+        "env_version": 6,  # bump whenever the records or domain data change shape
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -46,13 +46,15 @@ Location = str | tuple[str, int | None]
 Problem = tuple[Subtype, str, Location | None]
 
 _recording: ContextVar[list[Problem] | None] = ContextVar("chronology_recording", default=None)
+#: the warnings given while the document being read is read (``start_document``/``document_problems``)
+_document: ContextVar[list[Problem] | None] = ContextVar("chronology_document", default=None)
 
 
 def warn(subtype: Subtype, message: str, location: Location | None) -> None:
     """Emit one typed, located chronology warning."""
-    recorded = _recording.get()
-    if recorded is not None:
-        recorded.append((subtype, message, location))
+    for store in (_recording.get(), _document.get()):
+        if store is not None:
+            store.append((subtype, message, location))
     logger.warning(_one_line(message), type=WARNING_TYPE, subtype=subtype.value, location=location)
 
 
@@ -66,6 +68,18 @@ def recording() -> Iterator[list[Problem]]:
         yield problems
     finally:
         _recording.reset(token)
+
+
+def start_document() -> None:
+    """A document starts being read: the warnings given from now on are its own (``document_problems``)."""
+    _document.set([])
+
+
+def document_problems() -> tuple[Problem, ...]:
+    """The warnings given while the document now read was read; the document's reading ends here."""
+    problems = tuple(_document.get() or ())
+    _document.set(None)
+    return problems
 
 
 def replay(problems: Iterable[Problem]) -> None:

@@ -64,6 +64,12 @@ EXPECTED = [
         "has no 'container-title'; a news article record needs the outlet",
     ),
     ("sources/records/south-2015.yaml", 1, "uncited", "source 'south-2015' is cited by no page"),
+    ("chronology/views.md", 6, "view", "unknown series 'talk'. Did you mean 'talks'?"),
+    ("chronology/views.md", 9, "view", "unknown series 'talk'. Did you mean 'talks'?"),
+    ("chronology/views.md", 9, "view", "unknown kind 'dialog-round'. Did you mean 'dialogue-round'?"),
+    ("chronology/views.md", 9, "view", "unknown topic 'bordr'. Did you mean 'border'?"),
+    ("chronology/views.md", 9, "view", "unknown person 'ann-nort'. Did you mean 'ann-north'?"),
+    ("chronology/views.md", 9, "view", "the figure's :to: 2010 is before its :from: 2020; swap them."),
 ]
 
 
@@ -160,3 +166,25 @@ def test_messages_name_the_configured_data_folders(tmp_path: Path) -> None:
     assert any("Use an id defined in registry/series.yaml" in w for w in warnings)
     assert any("Add records/north-2041.yaml or correct the key" in w for w in warnings)
     assert not [w for w in warnings if "chronology/registry" in w or "sources/records" in w]
+
+
+def test_a_rebuild_gives_the_same_warnings_as_a_fresh_build(tmp_path: Path) -> None:
+    """Warnings given while a document is read are kept with it and given again by a build that does not
+    read it again, so -W answers the same on a fresh and on an incremental build of the same sources."""
+    src = copy_root("warnings", tmp_path / "src")
+    first = sorted(chronology_warnings(build(src).warnings))
+    assert len(first) == len(EXPECTED)
+    again = build(src)
+    assert again.written == set()
+    assert sorted(chronology_warnings(again.warnings)) == first
+    misnamed = src / "chronology/2020/2020-11-01-misnamed.md"
+    misnamed.write_text(misnamed.read_text(encoding="utf-8").replace("date: 2020-10-01", "date: 2020-11-01"))
+    fixed = sorted(chronology_warnings(build(src).warnings))
+    assert len(fixed) == len(first) - 1 and not [w for w in fixed if "[chronology.filename]" in w]
+    assert sorted(chronology_warnings(build(src).warnings)) == fixed
+
+
+def test_a_parallel_read_keeps_each_documents_warnings(tmp_path: Path) -> None:
+    src = copy_root("warnings", tmp_path / "src")
+    first = sorted(chronology_warnings(build(src, parallel=2).warnings))
+    assert sorted(chronology_warnings(build(src, parallel=2).warnings)) == first

@@ -24,7 +24,7 @@ from sphinx_chronology.model.vocabulary import Vocabulary
 from sphinx_chronology.reading.schema import event_schema, usable, validate
 from sphinx_chronology.reading.yamldata import Loaded, load, split_front_matter
 from sphinx_chronology.views.nodes import event_header, event_sources
-from sphinx_chronology.warnings import Subtype, suggest, warn
+from sphinx_chronology.warnings import Subtype, start_document, suggest, warn
 
 FRONT_MATTER_KEY = "chronology_front_matter"
 _DATE_PREFIX = re.compile(r"^\d{4}(?:-\d{2}){0,2}-?")
@@ -34,6 +34,12 @@ _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!<>|~$&])")
 def is_event_doc(patterns: list[str], docname: str) -> bool:
     """Whether ``docname`` is an event (matches a configured pattern and is not an ``index``)."""
     return posixpath.basename(docname) != "index" and any(fnmatch(docname, p) for p in patterns)
+
+
+def on_read_started(app: Sphinx, docname: str, source: list[str]) -> None:
+    """Before anything else reads the document: the warnings given from now on are the document's own,
+    kept so that a build which does not read it again gives them again."""
+    start_document()
 
 
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:

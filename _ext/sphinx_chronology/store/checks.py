@@ -21,7 +21,56 @@ def check_all(index: Index, require_sources: bool, registry_dir: str, sources_di
     for event in sorted(index.event_of_doc.values(), key=lambda e: e.docname):
         check_event_ids(index, event, registry_dir, sources_dir)
     check_references(index, sources_dir)
+    check_views(index, registry_dir)
     check_uncited(index)
+
+
+def check_views(index: Index, registry_dir: str) -> None:
+    """The ids a view names (a series page's series, a figure's filters) must exist, and a figure's range
+    must run forwards: otherwise the page shows an empty or wrong listing without a word."""
+    import json
+
+    from sphinx_chronology.figures.data import parse_filters
+
+    registry = index.registry
+    seen: set[tuple[str, str, tuple[str, int | None]]] = set()  # a series page's strip names its series too
+
+    def unknown(what: str, value: str, known: Iterable[str], where: tuple[str, int | None], file: str) -> None:
+        if (what, value, where) not in seen:
+            seen.add((what, value, where))
+            _unknown_in_view(what, value, known, where, file)
+
+    for docname in sorted(index.views):
+        for view in index.views[docname]:
+            where = (docname, view.line)
+            if view.kind == "series" and view.arg not in registry.series:
+                unknown("series", view.arg, registry.series, where, f"{registry_dir}/series.yaml")
+            if view.kind != "figure":
+                continue
+            filters, _problems = parse_filters(json.loads(view.arg))  # the directive reported its own problems
+            for what, values, known, file in (
+                ("series", filters.series, registry.series, f"{registry_dir}/series.yaml"),
+                ("kind", filters.kinds, index.vocabulary.ids("kinds"), "chronology_vocabulary (conf.py)"),
+                ("topic", filters.topics, registry.topics, f"{registry_dir}/topics.yaml"),
+                ("person", filters.people, registry.people, f"{registry_dir}/people.yaml"),
+            ):
+                for value in values:
+                    if value not in known:
+                        unknown(what, value, known, where, file)
+            if filters.start and filters.end and filters.end < filters.start:
+                warn(
+                    Subtype.view,
+                    f"the figure's :to: {filters.end.iso()} is before its :from: {filters.start.iso()}; swap them.",
+                    where,
+                )
+
+
+def _unknown_in_view(what: str, value: str, known: Iterable[str], where: tuple[str, int | None], file: str) -> None:
+    warn(
+        Subtype.view,
+        f"this view names an unknown {what} {value!r}.{suggest(value, list(known))} Use an id defined in {file}.",
+        where,
+    )
 
 
 def check_uncited(index: Index) -> None:

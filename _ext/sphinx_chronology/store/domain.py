@@ -24,9 +24,9 @@ from sphinx_chronology.reading.registry import Registry, data_stamp, load_regist
 from sphinx_chronology.store.index import Index
 from sphinx_chronology.views.disputes import check_stray_accounts
 from sphinx_chronology.views.nodes import chronology_view, reference_to, search_anchor
-from sphinx_chronology.warnings import recording, replay
+from sphinx_chronology.warnings import document_problems, recording, replay
 
-PER_DOC_STORES = ("events", "views", "refs", "citations", "disputes")
+PER_DOC_STORES = ("events", "views", "refs", "citations", "disputes", "problems")
 
 
 class ChronologyDomain(Domain):
@@ -54,6 +54,9 @@ class ChronologyDomain(Domain):
         "refs": {},  # docname -> tuple[Reference, ...]
         "citations": {},  # docname -> tuple[Citation, ...]
         "disputes": {},  # docname -> tuple[DisputeRecord, ...]
+        # docname -> the warnings reading it gave, given again when a later build does not read it again
+        "problems": {},
+        "checked": None,  # the warnings the last consistency checks gave (``check``)
         # builder name -> docname -> hash of everything its rendering uses: per builder, since builders
         # sharing one environment (``sphinx-build -M``) each have their own output to keep fresh
         "fingerprints": {},
@@ -64,9 +67,10 @@ class ChronologyDomain(Domain):
         "registry_stamp": "",  # hash of the data files the registry was loaded from (``registry.data_stamp``)
         "registry_problems": (),  # the warnings that loading gave, given again whenever it is reused
     }
-    data_version = 4
+    data_version = 5
 
     _index: Index | None = None
+    _reading: frozenset[str] = frozenset()
     #: Whether a document was read or removed, or the data files changed, in this build
     #: (``incremental.on_env_get_updated``).
     inputs_changed = True
@@ -134,7 +138,15 @@ class ChronologyDomain(Domain):
             for node in document.findall(nodes.container)
             if "chron_dispute" in node
         )
-        for store, value in (("views", views), ("refs", refs), ("citations", cites), ("disputes", disputes)):
+        problems = document_problems()
+        stores = (
+            ("views", views),
+            ("refs", refs),
+            ("citations", cites),
+            ("disputes", disputes),
+            ("problems", problems),
+        )
+        for store, value in stores:
             if value:
                 self.data[store][docname] = value
             else:
@@ -242,13 +254,31 @@ class ChronologyDomain(Domain):
                 results.append((f"{self.name}:{typ}", ref))
         return results
 
-    def check_consistency(self) -> None:
+    def note_reading(self, docnames: Set[str]) -> None:
+        """At ``env-before-read-docs``: which documents this build reads (their warnings come anew)."""
+        self._reading = frozenset(docnames)
+
+    def check(self) -> None:
+        """At ``env-updated``, on every build: the checks that need every document, and what reading gave
+        for the documents this build did not read, so that ``-W`` answers on an incremental build as on a
+        fresh one. (Sphinx runs ``check_consistency`` only when a document changed.) The checks run again only
+        when an input changed; otherwise their last warnings are given again."""
         from sphinx_chronology.store.checks import check_all
 
+        for docname in sorted(set(self.data["problems"]) - self._reading):
+            replay(self.data["problems"][docname])
+        if not self.inputs_changed and self.data["checked"] is not None:
+            replay(self.data["checked"])
+            return
         config = self.env.config
-        check_all(
-            self.index, config.chronology_require_sources, config.chronology_registry_dir, config.chronology_sources_dir
-        )
+        with recording() as problems:
+            check_all(
+                self.index,
+                config.chronology_require_sources,
+                config.chronology_registry_dir,
+                config.chronology_sources_dir,
+            )
+        self.data["checked"] = tuple(problems)
 
 
 def _line(node: Element) -> int | None:

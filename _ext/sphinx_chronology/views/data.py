@@ -1,7 +1,8 @@
-"""What each generated view shows, as plain immutable data.
+"""What several views show of an event, as plain immutable data: its card (year pages, series pages) and its
+header, with the links to people, topics and series they carry.
 
-Rendering (``render.py``) reads only these values, and incremental builds hash them (``incremental.py``):
-a page is rewritten exactly when the data it shows has changed.
+Rendering reads only such values, and incremental builds hash them (``incremental.py``): a page is rewritten
+exactly when the data it shows has changed. Each view's own data is made in its module (``year.py`` ...).
 """
 
 from __future__ import annotations

@@ -15,7 +15,7 @@ from sphinx import addnodes
 from sphinx_chronology.locale import _
 from sphinx_chronology.model.records import Exchange
 from sphinx_chronology.store.index import EventLink
-from sphinx_chronology.views.data import Header
+from sphinx_chronology.views.data import Card, Header
 from sphinx_chronology.views.layout import (
     Block,
     Box,
@@ -32,14 +32,19 @@ from sphinx_chronology.views.layout import (
 )
 from sphinx_chronology.views.layout import Table as LayoutTable
 from sphinx_chronology.views.nodes import search_anchor
-from sphinx_chronology.views.render import (
-    Context,
-    event_text,
-    role_text,
-    type_line,
-    uncertain_notes,
-    when,
-)
+from sphinx_chronology.views.render import Context, event_text, role_text
+
+
+def when(data: Header) -> str:
+    return data.card.event.when + (f" ({data.timezone})" if data.timezone else "")
+
+
+def type_line(card: Card) -> str:
+    return " \u00b7 ".join(v for v in (card.kind, card.format) if v)
+
+
+def uncertain_notes(data: Header) -> str:
+    return "; ".join(f"{field}: {note}" if note else field for field, note in data.uncertain)
 
 
 def event_link(event: EventLink, with_date: bool = False) -> Link:

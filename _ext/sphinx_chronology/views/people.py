@@ -7,7 +7,7 @@ from docutils import nodes
 from sphinx_chronology.store.index import EventLink, Index
 from sphinx_chronology.views.base import SimpleView, ViewKind
 from sphinx_chronology.views.data import side_name
-from sphinx_chronology.views.render import Context, _anchor, role_text
+from sphinx_chronology.views.render import Context, anchor_target, role_text
 
 
 class PeopleIndex(SimpleView):
@@ -37,7 +37,7 @@ def render_people(
     items = nodes.bullet_list(classes=["chron-people"])
     for ident, name, side, events in people:
         para = nodes.paragraph()
-        para += _anchor(f"person-{ident}")
+        para += anchor_target(f"person-{ident}")
         para += nodes.strong(text=name)
         if side:
             para += nodes.Text(f" ({side})")

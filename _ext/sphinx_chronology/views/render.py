@@ -1,7 +1,8 @@
-"""Docutils nodes for the generated views, built from the views' data when a page is written.
+"""What the views' nodes share: where they are written (``Context``, with its links) and the texts several
+views show, decided once (an event link's text, a delegate's role, the archive note, citing pages grouped).
 
-Everything here is ordinary docutils (tables, lists, paragraphs, containers with sphinx-design classes), so
-the HTML and LaTeX writers render it without custom visitors; HTML-only styling is carried by classes.
+The views (one module each) make ordinary docutils nodes: tables, lists, paragraphs, containers with
+sphinx-design classes, so every builder renders them; HTML-only styling is carried by classes.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from sphinx.builders import Builder
 
 from sphinx_chronology.locale import _
 from sphinx_chronology.store.index import EventLink, Index
-from sphinx_chronology.views.data import Card, Header, Link
+from sphinx_chronology.views.data import Link
 from sphinx_chronology.views.nodes import reference_to, search_anchor, with_anchor
 
 if TYPE_CHECKING:
@@ -62,9 +63,6 @@ class Context:
         return self.ref(event.docname, "", text, title, page=True)
 
 
-# What the HTML writer (``htmlviews``) and the nodes below both show, decided once.
-
-
 def event_text(event: EventLink, with_date: bool) -> tuple[str, str]:
     """A link to an event: its text (the title, and the date if asked) and its title (always with date)."""
     label = f"{event.title} ({event.when})"
@@ -88,15 +86,8 @@ def citing_pages(citing: tuple[tuple[str, str, str], ...]) -> dict[tuple[str, st
     return pages
 
 
-def _field(name: str, *content: nodes.Node) -> nodes.field:
-    body = nodes.field_body()
-    para = nodes.paragraph()
-    para.extend(content)
-    body += para
-    return nodes.field("", nodes.field_name(name, name), body)
-
-
-def _joined(ctx: Context, items: list[nodes.Node], separator: str = ", ") -> list[nodes.Node]:
+def joined(items: list[nodes.Node], separator: str = ", ") -> list[nodes.Node]:
+    """``items`` with ``separator`` between them."""
     result: list[nodes.Node] = []
     for position, item in enumerate(items):
         if position:
@@ -105,17 +96,6 @@ def _joined(ctx: Context, items: list[nodes.Node], separator: str = ", ") -> lis
     return result
 
 
-def when(data: Header) -> str:
-    return data.card.event.when + (f" ({data.timezone})" if data.timezone else "")
-
-
-def type_line(card: Card) -> str:
-    return " \u00b7 ".join(v for v in (card.kind, card.format) if v)
-
-
-def uncertain_notes(data: Header) -> str:
-    return "; ".join(f"{field}: {note}" if note else field for field, note in data.uncertain)
-
-
-def _anchor(anchor: str) -> nodes.target:
+def anchor_target(anchor: str) -> nodes.target:
+    """A target for ``anchor`` and for its search-index twin (``search_anchor``)."""
     return nodes.target("", "", ids=[anchor, search_anchor(anchor)])

@@ -14,7 +14,7 @@ from sphinx_chronology.locale import _
 from sphinx_chronology.store.index import Index
 from sphinx_chronology.views.base import SimpleView, ViewKind
 from sphinx_chronology.views.nodes import page_reference
-from sphinx_chronology.views.render import Context, _anchor, _joined, archive_text, citing_pages
+from sphinx_chronology.views.render import Context, anchor_target, archive_text, citing_pages, joined
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ def source_line(ctx: Context, entry: SourceEntry, bib_doc: str | None, anchor: b
     """A formatted reference: on the bibliography page with its anchor, elsewhere led by a link to it."""
     para = nodes.paragraph(classes=["chron-source"])
     if anchor:
-        para += _anchor(f"source-{entry.key}")
+        para += anchor_target(f"source-{entry.key}")
     else:
         para += ctx.ref(bib_doc or "", f"source-{entry.key}", entry.label)
         para += nodes.Text(": ")
@@ -124,8 +124,7 @@ def _cited_by(ctx: Context, citing: tuple[tuple[str, str, str], ...]) -> nodes.p
         if len(anchors) > 1:
             para += nodes.Text(_(" (passages "))
             para.extend(
-                _joined(
-                    ctx,
+                joined(
                     [
                         ctx.ref(doc, a, str(n), _("%(page)s, passage %(number)d") % {"page": title, "number": n})
                         for n, a in enumerate(anchors, start=1)

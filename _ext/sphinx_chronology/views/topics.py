@@ -6,7 +6,7 @@ from docutils import nodes
 
 from sphinx_chronology.store.index import EventLink, Index
 from sphinx_chronology.views.base import SimpleView, ViewKind
-from sphinx_chronology.views.render import Context, _anchor
+from sphinx_chronology.views.render import Context, anchor_target
 
 
 class TopicsIndex(SimpleView):
@@ -29,7 +29,7 @@ def render_topics(ctx: Context, topics: tuple[tuple[str, str, str, tuple[EventLi
     items = nodes.bullet_list(classes=["chron-topics"])
     for ident, name, description, events in topics:
         para = nodes.paragraph()
-        para += _anchor(f"topic-{ident}")
+        para += anchor_target(f"topic-{ident}")
         para += nodes.strong(text=name)
         if description:
             para += nodes.Text(f": {description}")
