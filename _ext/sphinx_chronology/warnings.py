@@ -38,6 +38,7 @@ class Subtype(StrEnum):
     unknown_source = "unknown-source"
     view = "view"  #: a view directive with a bad argument
     config = "config"  #: a bad ``chronology_*`` configuration value
+    link = "link"  #: a folder link that leads back into a folder holding it
     uncited = "uncited"  #: a source record that no page cites
     unsourced = "unsourced"  #: an event page that cites no source
 

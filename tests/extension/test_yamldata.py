@@ -28,3 +28,17 @@ def test_malformed_yaml_is_located_at_its_start() -> None:
 def test_split_front_matter_counts_lines() -> None:
     assert split_front_matter("---\na: 1\nb: 2\n---\nbody\n") == ("a: 1\nb: 2\n", "body\n", 4)
     assert split_front_matter("# no front matter\n") is None
+
+
+ALIAS = "YAML aliases (*name) are not supported in chronology data; write the value out where it is used"
+
+
+def test_aliases_are_refused_before_anything_is_built() -> None:
+    """A self-referring alias would recurse without end, ten-fold nested aliases would fill the memory."""
+    assert load("title: T\nrelated: &r [1, *r]\n", first_line=2).errors == [(3, ALIAS)]
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{b}: &{b} [{', '.join([f'*{a}'] * 10)}]\n" for a, b in zip("abcdef", "bcdefg", strict=True)
+    )
+    loaded = load(bomb)
+    assert loaded.data is None and loaded.errors == [(2, ALIAS)]
+    assert load("title: T\nplace: &p {city: X}\nother: *p\n").errors == [(3, ALIAS)]

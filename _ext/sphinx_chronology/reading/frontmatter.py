@@ -32,8 +32,16 @@ _MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!<>|~$&])")
 
 
 def is_event_doc(patterns: list[str], docname: str) -> bool:
-    """Whether ``docname`` is an event (matches a configured pattern and is not an ``index``)."""
-    return posixpath.basename(docname) != "index" and any(fnmatch(docname, p) for p in patterns)
+    """Whether ``docname`` is an event: it matches a configured pattern, at the pattern's folder depth (``*``
+    in ``fnmatch`` would also match ``/``, so ``chronology/2015/loop/2015/x`` would pass), and is not an
+    ``index``."""
+    depth = docname.count("/")
+    return posixpath.basename(docname) != "index" and any(
+        p.count("/") == depth and fnmatch(docname, p) for p in patterns
+    )
+
+
+_EVENT_KEYS = re.compile(r"^(?:date|kind|status):", re.MULTILINE)
 
 
 def on_read_started(app: Sphinx, docname: str, source: list[str]) -> None:
@@ -45,6 +53,7 @@ def on_read_started(app: Sphinx, docname: str, source: list[str]) -> None:
 def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     """Take the front matter out of an event's source and put a heading with its title in its place."""
     if not is_event_doc(app.config.chronology_event_docs, docname):
+        _warn_if_misplaced_event(app.config.chronology_event_docs, docname, source[0])
         return
     split = split_front_matter(source[0])
     if split is None:
@@ -56,6 +65,20 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     title = loaded.data.get("title") if isinstance(loaded.data, dict) else None
     heading = "# " + _MARKDOWN_PUNCTUATION.sub(r"\\\1", title) if isinstance(title, str) else ""
     source[0] = "\n" * (line_count - 1) + heading + "\n" + body
+
+
+def _warn_if_misplaced_event(patterns: list[str], docname: str, source: str) -> None:
+    """A page whose front matter gives an event's date and kind, outside the event folders, is not read as an
+    event: say so, rather than list it nowhere."""
+    split = split_front_matter(source)
+    if split is None or len(_EVENT_KEYS.findall(split[0])) < 2:
+        return
+    warn(
+        Subtype.filename,
+        f"this page has an event's front matter but is not an event: event pages are "
+        f"{' or '.join(repr(p) for p in patterns)} (chronology_event_docs); move it into its year's folder.",
+        (docname, 1),
+    )
 
 
 class EventReader(SphinxTransform):

@@ -2,6 +2,8 @@
 
 PyYAML's node tree carries marks; this module pairs the constructed data with a map from key path to line.
 Dates are kept as strings (the chronology parses them itself) and duplicate keys are reported, not dropped.
+Aliases (``*name``) are refused before anything is built: a data file never needs them, and an alias that
+refers to itself or nests ten-fold aliases would recurse without end or fill the memory.
 """
 
 from __future__ import annotations
@@ -50,6 +52,9 @@ def load(text: str, first_line: int = 1) -> Loaded:
         loader = _Loader(text)
         try:
             node = loader.get_single_node()
+            alias = _first_alias(node, first_line) if node is not None else None
+            if alias is not None:
+                return Loaded(None, {(): first_line}, [alias])
             data = loader.construct_document(node) if node is not None else None
         finally:
             loader.dispose()
@@ -59,6 +64,28 @@ def load(text: str, first_line: int = 1) -> Loaded:
     if node is not None:
         _walk(node, (), loaded, first_line)
     return loaded
+
+
+def _first_alias(root: yaml.Node, first_line: int) -> tuple[int, str] | None:
+    """Where a node is reached a second time (an alias), as a problem; None when the document has none.
+
+    Iterative, and stopping at the first alias, so a self-referring alias cannot recurse."""
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, int]] = [(root, root.start_mark.line)]
+    while stack:
+        node, line = stack.pop()
+        if id(node) in seen:
+            return first_line + line, (
+                "YAML aliases (*name) are not supported in chronology data; write the value out where it is used"
+            )
+        seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            stack.extend((value, key.start_mark.line) for key, value in reversed(node.value))
+            stack.extend((key, key.start_mark.line) for key, _value in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            # an alias's own place is not kept by the parser: report the key whose value holds it
+            stack.extend((item, line) for item in reversed(node.value))
+    return None
 
 
 def _yaml_error(exc: yaml.YAMLError, first_line: int) -> tuple[int, str]:
