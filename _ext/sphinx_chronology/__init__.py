@@ -19,6 +19,7 @@ from sphinx_chronology.figures import predraw
 from sphinx_chronology.figures.nodes import setup_figure_nodes
 from sphinx_chronology.locale import CATALOG, LOCALE_DIR
 from sphinx_chronology.reading import frontmatter as events
+from sphinx_chronology.reading.encoding import use_lenient_utf8, warn_undecodable
 from sphinx_chronology.reading.files import exclude_looping_links
 from sphinx_chronology.store.domain import ChronologyDomain
 from sphinx_chronology.views import layout, nodes
@@ -51,6 +52,8 @@ def setup_reading(app: Sphinx) -> None:
     app.connect("source-read", events.on_read_started, priority=100)
     app.connect("source-read", events.on_source_read)
     app.connect("config-inited", exclude_looping_links)
+    app.connect("builder-inited", use_lenient_utf8)
+    app.connect("source-read", warn_undecodable, priority=150)
     app.connect("env-before-read-docs", _note_reading)
     app.connect("env-updated", _check)
     app.add_transform(events.EventReader)

@@ -39,6 +39,8 @@ class Subtype(StrEnum):
     view = "view"  #: a view directive with a bad argument
     config = "config"  #: a bad ``chronology_*`` configuration value
     link = "link"  #: a folder link that leads back into a folder holding it
+    encoding = "encoding"  #: a file that is not UTF-8
+    unreadable = "unreadable"  #: a data file that cannot be read (a link to nothing, no permission)
     uncited = "uncited"  #: a source record that no page cites
     unsourced = "unsourced"  #: an event page that cites no source
 

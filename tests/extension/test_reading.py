@@ -32,3 +32,19 @@ def test_an_event_outside_the_event_folders_is_reported(tmp_path: Path) -> None:
             f"{name}:1: WARNING: this page has an event's front matter but is not an event" in w for w in warnings
         ), warnings
     assert not [w for w in warnings if "[chronology.duplicate]" in w]  # neither is read as a second talks-1
+
+
+def test_bytes_that_are_not_utf8_are_a_located_warning_not_a_crash(tmp_path: Path) -> None:
+    src = copy_root("basic", tmp_path / "src")
+    event = src / "chronology/2014/2014-07-15-talks-1.md"
+    event.write_bytes(event.read_bytes() + b"\nA stray byte \xff here.\n")
+    people = src / "chronology/registry/people.yaml"
+    people.write_bytes(people.read_bytes().replace(b"Cy North", b"Cy N\xf6rth"))
+    os.symlink("nowhere.yaml", src / "sources/records/dangling.yaml")
+    result = build(src)
+    warnings = chronology_warnings(result.warnings)
+    lines = len(event.read_bytes().splitlines())
+    assert any(f"2014-07-15-talks-1.md:{lines}: WARNING: byte 0xff is not UTF-8" in w for w in warnings), warnings
+    assert any("people.yaml:" in w and "byte 0xf6 is not UTF-8" in w and "[chronology.encoding]" in w for w in warnings)
+    assert any("dangling.yaml:1: WARNING: cannot read this file (it is a link to nothing)" in w for w in warnings)
+    assert "A stray byte \ufffd here." in result.text("chronology/2014/2014-07-15-talks-1")  # the page is built

@@ -45,15 +45,36 @@ def data_stamp(srcdir: Path, registry_dir: str, sources_dir: str) -> str:
     digest = hashlib.sha256()
     paths = [srcdir / registry_dir / f"{name}.yaml" for name in REGISTRY_FILES]
     for path in [*paths, *_source_files(srcdir, sources_dir)]:
-        if path.is_file():
+        if not path.is_file() and not path.is_symlink():
+            continue
+        try:
             content = path.read_bytes()
-            digest.update(f"{path.relative_to(srcdir).as_posix()}\0{len(content)}\0".encode())
-            digest.update(content)
+        except OSError:  # reported when the file is loaded; its name alone is hashed
+            content = b"\0unreadable"
+        digest.update(f"{path.relative_to(srcdir).as_posix()}\0{len(content)}\0".encode())
+        digest.update(content)
     return digest.hexdigest()
 
 
 def _load_file(path: Path, relpath: str) -> Loaded:
-    loaded = load(path.read_text(encoding="utf-8"))
+    """A data file's YAML; a file that cannot be read, or is not UTF-8, is a located warning."""
+    try:
+        content = path.read_bytes()
+    except OSError as exc:
+        reason = "it is a link to nothing" if path.is_symlink() and not path.exists() else exc.strerror
+        warn(Subtype.unreadable, f"cannot read this file ({reason}); fix or remove it.", f"{relpath}:1")
+        return Loaded(None)
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = content[: exc.start].count(b"\n") + 1
+        warn(
+            Subtype.encoding,
+            f"byte 0x{content[exc.start]:02x} is not UTF-8 (it shows as \\ufffd); save the file as UTF-8.",
+            f"{relpath}:{line}",
+        )
+        text = content.decode("utf-8-sig", errors="replace")
+    loaded = load(text)
     for line, message in loaded.errors:
         warn(Subtype.yaml, f"{message}.", f"{relpath}:{line}")
     return loaded
