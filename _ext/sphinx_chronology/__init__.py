@@ -99,7 +99,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_views(app)
     return {
         "version": __version__,
-        "env_version": 6,  # bump whenever the records or domain data change shape
+        "env_version": 7,  # bump whenever the records or domain data change shape
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from helpers import build, chronology_warnings, copy_root
 
 
@@ -48,3 +50,28 @@ def test_bytes_that_are_not_utf8_are_a_located_warning_not_a_crash(tmp_path: Pat
     assert any("people.yaml:" in w and "byte 0xf6 is not UTF-8" in w and "[chronology.encoding]" in w for w in warnings)
     assert any("dangling.yaml:1: WARNING: cannot read this file (it is a link to nothing)" in w for w in warnings)
     assert "A stray byte \ufffd here." in result.text("chronology/2014/2014-07-15-talks-1")  # the page is built
+
+
+EVENT_2 = "chronology/2015/2015-08-talks-2"
+MISTAKES = {
+    "malformed YAML": ("status: held", 'status: "held'),
+    "misspelt title": ("title: Second Security Talks", "titel: Second Security Talks"),
+    "impossible date": ("date: 2015-08", "date: 2015-02-30"),
+    "list as date": ("date: 2015-08", "date: [2015, 8]"),
+}
+
+
+@pytest.mark.parametrize("mistake", list(MISTAKES))
+def test_an_event_with_a_mistake_stays_listed_and_linked(tmp_path: Path, mistake: str) -> None:
+    """One bad value must not drop the event from its year page, nor turn every link to it into an
+    'unknown event' warning that points away from the real problem."""
+    src = copy_root("basic", tmp_path / "src")
+    page = src / f"{EVENT_2}.md"
+    old, new = MISTAKES[mistake]
+    page.write_text(page.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    result = build(src)
+    warnings = chronology_warnings(result.warnings)
+    assert warnings and all("2015-08-talks-2.md" in w for w in warnings), warnings  # the faulty page alone
+    card = next(c for c in result.html("chronology/2015/index").select(".chron-card") if "2015-08-talks-2" in str(c))
+    assert "Incomplete entry" in card.get_text()
+    assert "incomplete" in " ".join(result.html(EVENT_2).select_one("div.chron-header").get_text(" ").split())

@@ -82,6 +82,8 @@ class Event:
     outcomes: tuple[str, ...] = ()
     exchange: Exchange | None = None
     uncertain: tuple[Uncertain, ...] = ()
+    #: the front matter had errors: the record holds what could be read (see ``read_event``)
+    invalid: bool = False
     lines: tuple[tuple[str, int], ...] = field(default=(), compare=False)
 
     @property

@@ -63,7 +63,9 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     loaded = load(text, first_line=2)
     app.env.current_document[FRONT_MATTER_KEY] = loaded
     title = loaded.data.get("title") if isinstance(loaded.data, dict) else None
-    heading = "# " + _MARKDOWN_PUNCTUATION.sub(r"\\\1", title) if isinstance(title, str) else ""
+    if not isinstance(title, str) or not title.strip():
+        title = name_id(docname)  # the page keeps a title (the one the event record falls back to)
+    heading = "# " + _MARKDOWN_PUNCTUATION.sub(r"\\\1", title)
     source[0] = "\n" * (line_count - 1) + heading + "\n" + body
 
 
@@ -114,8 +116,29 @@ def _place_placeholders(document: nodes.document, event: Event) -> None:
     section.append(sources)
 
 
+def name_date(docname: str) -> PartialDate | None:
+    """The date the file name starts with (``2015-08-04-ct-dialogue-2``), else the year of its folder."""
+    stem = posixpath.basename(docname)
+    prefix = _DATE_PREFIX.match(stem)
+    for text in (prefix.group(0).rstrip("-") if prefix else "", posixpath.basename(posixpath.dirname(docname))):
+        try:
+            return parse_date(text)
+        except DateError:
+            continue
+    return None
+
+
+def name_id(docname: str) -> str:
+    """The event id its file name gives: the name without its leading date."""
+    return _DATE_PREFIX.sub("", posixpath.basename(docname)) or posixpath.basename(docname)
+
+
 def read_event(docname: str, loaded: Loaded, vocabulary: Vocabulary) -> Event | None:
-    """Validate front matter and build the record; warn about every problem; None if unusable."""
+    """Validate front matter and build the record; warn about every problem.
+
+    An event with a mistake stays listed everywhere, flagged ``invalid``, with what could be read: the date
+    its file name gives when its own is missing or wrong, its id as title when it has none. Only a page whose
+    date can be found nowhere is left out (and reported)."""
 
     def report(subtype: Subtype, message: str, line: int) -> None:
         warn(subtype, message, (docname, line))
@@ -129,19 +152,25 @@ def read_event(docname: str, loaded: Loaded, vocabulary: Vocabulary) -> Event | 
             "event's fields (title, date, kind, status), then `---`.",
             1,
         )
-        return None
-    if not isinstance(loaded.data, dict):
-        if loaded.data is not None:
-            report(Subtype.yaml, "front matter must be a mapping of `field: value` lines.", 2)
-        return None
+    elif loaded.data is not None and not isinstance(loaded.data, dict):
+        report(Subtype.yaml, "front matter must be a mapping of `field: value` lines.", 2)
     schema = event_schema(vocabulary)
-    bad = validate(loaded, schema, "front matter", report)
-    data: dict[str, Any] = usable(loaded.data, (), bad)
+    data: dict[str, Any] = {}
+    invalid = bool(loaded.errors) or not isinstance(loaded.data, dict)
+    if isinstance(loaded.data, dict):
+        bad = validate(loaded, schema, "front matter", report)
+        data = usable(loaded.data, (), bad)
+        invalid = invalid or bool(bad) or not {"title", "date"} <= set(data)
     dates = _dates(data, loaded, report)
-    if dates is None or "title" not in data:
-        return None
+    if dates is None:
+        fallback = name_date(docname)
+        if fallback is None:
+            report(Subtype.date, "the event has no usable date and its file name gives none; it is left out.", 1)
+            return None
+        dates, invalid = (fallback, None), True
     start, end = dates
-    ident = str(data.get("id") or _DATE_PREFIX.sub("", posixpath.basename(docname)))
+    ident = str(data.get("id") or name_id(docname))
+    data.setdefault("title", ident)
     stem = posixpath.basename(docname)
     if not stem.startswith(start.iso()):
         report(
@@ -159,7 +188,7 @@ def read_event(docname: str, loaded: Loaded, vocabulary: Vocabulary) -> Event | 
                 "Name the field whose value is uncertain (e.g. date, place, delegations.cn).",
                 loaded.line(("uncertain", number, "field")),
             )
-    return _event(docname, ident, data, start, end, loaded)
+    return _event(docname, ident, data, start, end, loaded, invalid)
 
 
 def _dates(data: dict[str, Any], loaded: Loaded, report: Any) -> tuple[PartialDate, PartialDate | None] | None:
@@ -187,7 +216,13 @@ def _dates(data: dict[str, Any], loaded: Loaded, report: Any) -> tuple[PartialDa
 
 
 def _event(
-    docname: str, ident: str, data: dict[str, Any], start: PartialDate, end: PartialDate | None, loaded: Loaded
+    docname: str,
+    ident: str,
+    data: dict[str, Any],
+    start: PartialDate,
+    end: PartialDate | None,
+    loaded: Loaded,
+    invalid: bool = False,
 ) -> Event:
     round_value = data.get("round")
     return Event(
@@ -214,6 +249,7 @@ def _event(
         outcomes=tuple(data.get("outcomes") or ()),
         exchange=_exchange(data.get("exchange")),
         uncertain=tuple(Uncertain(**u) for u in data.get("uncertain") or () if u and "field" in u),
+        invalid=invalid,
         # the paths repeat from event to event: interned, the saved environment holds each once (at 5,000
         # events the events store pickles to 3.8 MB instead of 6.3 MB)
         lines=tuple(

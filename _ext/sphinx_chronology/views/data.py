@@ -31,6 +31,7 @@ class Card:
     uncertain: bool = False
     status_badge: str = "info"  # the status badge's colour
     format_badge: bool = False  # whether cards show the format
+    invalid: bool = False  # the entry's data had errors: what could be read is shown
 
 
 @dataclass(frozen=True)
@@ -105,6 +106,7 @@ def _card(index: Index, event: Event) -> Card:
         format=fmt.label if event.format else "",
         format_badge=bool(event.format) and fmt.badge,
         status_badge=status.badge,
+        invalid=event.invalid,
         series=(series.short or series.name) if series else event.series,
         round=event.round_text,
         uncertain=bool(event.uncertain),

@@ -83,6 +83,8 @@ def header_layout(data: Header) -> Box:
         rows.append((_("Topics"), _joined([(Link(*topic),) for topic in data.topics], ", ")))
     if data.uncertain:
         rows.append((_("Unverified"), (Emphasis((uncertain_notes(data),)),)))
+    if card.invalid:
+        rows.append((_("Entry"), (Emphasis((_("incomplete: some of its data could not be read"),)),)))
     if data.related:
         related = [
             (f"{relation}: ", event_link(target, with_date=True) if isinstance(target, EventLink) else Literal(target))

@@ -105,6 +105,8 @@ def badges(ctx: Context, card: Card) -> nodes.paragraph:
         labels.append((" ".join(filter(None, (card.series, card.round))), "primary"))
     if card.uncertain:
         labels.append((str(_("Partly unverified")), "warning"))
+    if card.invalid:
+        labels.append((str(_("Incomplete entry")), "danger"))
     for position, (text, colour) in enumerate(labels):
         if ctx.html:
             para += nodes.inline(
