@@ -21,6 +21,7 @@ from sphinx_chronology.locale import CATALOG, LOCALE_DIR
 from sphinx_chronology.reading import frontmatter as events
 from sphinx_chronology.reading.encoding import use_lenient_utf8, warn_undecodable
 from sphinx_chronology.reading.files import exclude_looping_links
+from sphinx_chronology.reading.prose import RawHtmlGuard
 from sphinx_chronology.store.domain import ChronologyDomain
 from sphinx_chronology.views import layout, nodes
 from sphinx_chronology.views.catalog import DIRECTIVES
@@ -57,6 +58,7 @@ def setup_reading(app: Sphinx) -> None:
     app.connect("env-before-read-docs", _note_reading)
     app.connect("env-updated", _check)
     app.add_transform(events.EventReader)
+    app.add_transform(RawHtmlGuard)
     app.connect("builder-inited", _load_data)
     app.connect("env-get-outdated", incremental.on_env_get_outdated)
     app.connect("env-get-updated", incremental.on_env_get_updated)

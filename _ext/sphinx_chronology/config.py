@@ -31,4 +31,5 @@ def setup_config(app: Sphinx) -> None:
     app.add_config_value("chronology_sources_dir", "sources/records", "env", types=frozenset({str}))
     app.add_config_value("chronology_require_sources", True, "env", types=frozenset({bool}))
     app.add_config_value("chronology_vocabulary", {}, "env", types=frozenset({dict}))
+    app.add_config_value("chronology_allow_raw_html", False, "env", types=frozenset({bool}))
     app.connect("config-inited", check_config)

@@ -40,6 +40,7 @@ class Subtype(StrEnum):
     config = "config"  #: a bad ``chronology_*`` configuration value
     link = "link"  #: a folder link that leads back into a folder holding it
     encoding = "encoding"  #: a file that is not UTF-8
+    markup = "markup"  #: raw HTML in an event page (left out unless the project allows it)
     unreadable = "unreadable"  #: a data file that cannot be read (a link to nothing, no permission)
     uncited = "uncited"  #: a source record that no page cites
     unsourced = "unsourced"  #: an event page that cites no source

@@ -75,3 +75,47 @@ def test_an_event_with_a_mistake_stays_listed_and_linked(tmp_path: Path, mistake
     card = next(c for c in result.html("chronology/2015/index").select(".chron-card") if "2015-08-talks-2" in str(c))
     assert "Incomplete entry" in card.get_text()
     assert "incomplete" in " ".join(result.html(EVENT_2).select_one("div.chron-header").get_text(" ").split())
+
+
+EVENT_1 = "chronology/2014/2014-07-15-talks-1"
+
+
+def _edit(src: Path, old: str, new: str) -> None:
+    page = src / f"{EVENT_1}.md"
+    page.write_text(page.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+
+
+def test_raw_html_in_an_event_is_left_out_unless_the_project_allows_it(tmp_path: Path) -> None:
+    src = copy_root("basic", tmp_path / "src")
+    body = "The first round was held"
+    _edit(src, body, "<script>alert('every reader')</script>\n\n" + body)
+    result = build(src)
+    warnings = chronology_warnings(result.warnings)
+    assert any("2014-07-15-talks-1.md:20: WARNING: raw HTML in an event page is left out" in w for w in warnings)
+    assert "alert(" not in (result.outdir / f"{EVENT_1}.html").read_text(encoding="utf-8")
+    allowed = build(src, builddir=tmp_path / "allowed", confoverrides={"chronology_allow_raw_html": True})
+    assert not chronology_warnings(allowed.warnings)
+    assert "<script>alert(" in (allowed.outdir / f"{EVENT_1}.html").read_text(encoding="utf-8")
+
+
+def test_small_slips_are_said_once_and_repaired(tmp_path: Path) -> None:
+    src = copy_root("basic", tmp_path / "src")
+    _edit(src, "topics: [border]", "topics: [border, border]\nrelated:\n  - {event: talks-1, relation: see-also}")
+    _edit(src, "The first round was held", "Held {cite}`;`, then")
+    (src / "chronology/2015/2016-01-05-misfiled.md").write_text(
+        "---\ntitle: Misfiled\ndate: 2016-01-05\nkind: call\nstatus: held\n---\n\nA call {cite}`north-2014`.\n",
+        encoding="utf-8",
+    )
+    result = build(src)
+    warnings = chronology_warnings(result.warnings)
+    expected = [
+        ("2014-07-15-talks-1.md:17:", "topic 'border' is listed twice; remove one.", "duplicate"),
+        ("2014-07-15-talks-1.md:19:", "an event cannot be related to itself", "value"),
+        ("2014-07-15-talks-1.md:22:", "names no source key", "unknown-source"),
+        ("2016-01-05-misfiled.md:3:", "a 2016 event in the folder '2015'", "filename"),
+    ]
+    for where, what, subtype in expected:
+        assert any(where in w and what in w and f"[chronology.{subtype}]" in w for w in warnings), (what, warnings)
+    header = " ".join(result.html(EVENT_1).select_one("div.chron-header").get_text(" ").split())
+    assert header.count("Border security") == 1 and "See also" not in header
+    assert "()" not in result.text(EVENT_1)

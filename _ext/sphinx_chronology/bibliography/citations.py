@@ -17,6 +17,7 @@ from sphinx import addnodes
 
 from sphinx_chronology.locale import _
 from sphinx_chronology.model.records import Source
+from sphinx_chronology.warnings import Subtype, warn
 
 
 def creator(source: Source) -> str:
@@ -83,6 +84,15 @@ def cite_role(
     page, so "cited by" links survive edits elsewhere on the page."""
     env = inliner.document.settings.env
     cited = parse_cites(text)
+    if not cited or any(not item.key for item in cited):
+        warn(
+            Subtype.unknown_source,
+            f"{{cite}}`{text}` names no source key; write {{cite}}`key` with a key from the source records.",
+            (env.docname, lineno),
+        )
+        cited = [item for item in cited if item.key]
+        if not cited:
+            return [], []
     first = cited[0].key if cited else "none"
     page = env.docname.rpartition("/")[2]
     anchor = nodes.make_id(f"cite-{page}-{first}-{env.new_serialno(f'chronology-cite-{first}') + 1}")

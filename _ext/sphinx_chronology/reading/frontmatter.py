@@ -179,6 +179,15 @@ def read_event(docname: str, loaded: Loaded, vocabulary: Vocabulary) -> Event | 
             f"to '{start.iso()}-{ident}.md' so the year's contents stay in date order.",
             loaded.line(("date",)),
         )
+    folder = posixpath.basename(posixpath.dirname(docname))
+    if re.fullmatch(r"\d{4}", folder) and int(folder) != start.year:
+        report(
+            Subtype.filename,
+            f"a {start.year} event in the folder {folder!r}: its year's page lists it, but its page is filed "
+            f"under {folder}; move it to the folder {start.year!s}.",
+            loaded.line(("date",)),
+        )
+    _repeated(data, loaded, ident, report)
     for number, item in enumerate(data.get("uncertain") or ()):
         name = str(item.get("field", "")).split(".")[0]
         if name and name not in schema["properties"]:
@@ -189,6 +198,24 @@ def read_event(docname: str, loaded: Loaded, vocabulary: Vocabulary) -> Event | 
                 loaded.line(("uncertain", number, "field")),
             )
     return _event(docname, ident, data, start, end, loaded, invalid)
+
+
+def _repeated(data: dict[str, Any], loaded: Loaded, ident: str, report: Any) -> None:
+    """A topic listed twice, an event related to itself: each said once, and the repeat dropped."""
+    topics = data.get("topics") or []
+    for number, topic in enumerate(topics):
+        if topic in topics[:number]:
+            report(Subtype.duplicate, f"topic {topic!r} is listed twice; remove one.", loaded.line(("topics", number)))
+    data["topics"] = list(dict.fromkeys(topics))
+    related = data.get("related") or []
+    for number, item in enumerate(related):
+        if isinstance(item, dict) and item.get("event") == ident:
+            report(
+                Subtype.value,
+                "an event cannot be related to itself; name another event's id.",
+                loaded.line(("related", number, "event")),
+            )
+    data["related"] = [r for r in related if not (isinstance(r, dict) and r.get("event") == ident)]
 
 
 def _dates(data: dict[str, Any], loaded: Loaded, report: Any) -> tuple[PartialDate, PartialDate | None] | None:
