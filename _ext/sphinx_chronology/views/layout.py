@@ -47,7 +47,25 @@ class Literal:
     text: str
 
 
-Inline = Union[str, Link, Strong, Emphasis, Literal]  # noqa: UP007 (a runtime alias of forward references)
+@dataclass(frozen=True)
+class External:
+    """A link to a web address (checked by linkcheck, which gets the docutils nodes)."""
+
+    url: str
+    text: str
+    classes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Styled:
+    """Formatted text (a CSL entry's italics, superscripts ...): ``tag`` is em, strong, sup, sub or span."""
+
+    tag: str
+    classes: tuple[str, ...]
+    parts: tuple[Inline, ...]
+
+
+Inline = Union[str, Link, Strong, Emphasis, Literal, External, Styled]  # noqa: UP007 (runtime alias, forward refs)
 Line = tuple[Inline, ...]
 
 
@@ -123,7 +141,7 @@ def _line_words(line: Line) -> Iterator[str]:
     for part in line:
         if isinstance(part, str):
             yield part
-        elif isinstance(part, (Link, Literal)):
+        elif isinstance(part, (Link, Literal, External)):
             yield part.text
         else:
             yield from _line_words(part.parts)
@@ -183,10 +201,24 @@ def _inline_nodes(builder: Any, fromdoc: str, line: Line) -> Iterator[nodes.Node
                 yield child
         elif isinstance(part, Literal):
             yield nodes.literal(text=part.text)
+        elif isinstance(part, External):
+            yield nodes.reference(part.text, part.text, refuri=part.url, classes=list(part.classes))
         else:
-            element = nodes.strong() if isinstance(part, Strong) else nodes.emphasis()
+            if isinstance(part, Styled):
+                element = _STYLED_NODES[part.tag](classes=list(part.classes))
+            else:
+                element = nodes.strong() if isinstance(part, Strong) else nodes.emphasis()
             element.extend(_inline_nodes(builder, fromdoc, part.parts))
             yield element
+
+
+_STYLED_NODES: dict[str, type[nodes.Element]] = {
+    "em": nodes.emphasis,
+    "strong": nodes.strong,
+    "sup": nodes.superscript,
+    "sub": nodes.subscript,
+    "span": nodes.inline,
+}
 
 
 # -- HTML, through the translator ------------------------------------------------------------------------
@@ -284,9 +316,13 @@ class _HtmlWriter:
                 self.link(part)
             elif isinstance(part, Literal):
                 t.body.append(f'<code class="docutils literal notranslate">{t.encode(part.text)}</code>')
+            elif isinstance(part, External):
+                names = " ".join(("reference external", *part.classes))
+                t.body.append(t.starttag(_PLAIN, "a", "", CLASS=names, href=part.url) + t.encode(part.text) + "</a>")
             else:
-                tag = "strong" if isinstance(part, Strong) else "em"
-                t.body.append(f"<{tag}>")
+                tag = part.tag if isinstance(part, Styled) else "strong" if isinstance(part, Strong) else "em"
+                styled = " ".join(part.classes) if isinstance(part, Styled) else ""
+                t.body.append(t.starttag(_PLAIN, tag, "", CLASS=styled) if styled else f"<{tag}>")
                 self.line(part.parts)
                 t.body.append(f"</{tag}>")
 

@@ -38,6 +38,12 @@ class Context:
     def html(self) -> bool:
         return self.builder.format == "html"
 
+    @property
+    def fast_html(self) -> bool:
+        """Whether layouts with web links are written straight through the HTML translator: not for epub,
+        whose ``epub_show_urls`` adds the addresses of the links it finds in the doctree."""
+        return self.html and self.builder.name != "epub"
+
     def ref(self, docname: str, anchor: str, text: str, title: str | None = None, page: bool = False) -> nodes.Node:
         """A link to ``docname#anchor`` showing ``text`` (plain text when there is no page).
 

@@ -9,10 +9,12 @@ from typing import Any
 from docutils import nodes
 
 from sphinx_chronology.bibliography.citations import label
-from sphinx_chronology.bibliography.csl import GROUPS, group_of, to_nodes
+from sphinx_chronology.bibliography.csl import GROUPS, Markup, group_of, parse, to_nodes
 from sphinx_chronology.locale import _
 from sphinx_chronology.store.index import Index
 from sphinx_chronology.views.base import SimpleView, ViewKind
+from sphinx_chronology.views.layout import Box, Bullets, External, Inline, Line, Link, Rubric, Styled, make_layout_node
+from sphinx_chronology.views.layout import to_nodes as layout_nodes
 from sphinx_chronology.views.nodes import page_reference
 from sphinx_chronology.views.render import Context, anchor_target, archive_text, citing_pages, joined
 
@@ -103,13 +105,37 @@ def source_line(ctx: Context, entry: SourceEntry, bib_doc: str | None, anchor: b
     return para
 
 
+def _markup(markup: Markup, classes: tuple[str, ...] = ()) -> Styled:
+    """A formatted CSL entry (``csl.parse``) as layout text."""
+    tag, children = markup
+    return Styled(tag, classes, tuple(c if isinstance(c, str) else _markup(c) for c in children))
+
+
+def source_layout(entry: SourceEntry, bib_doc: str | None) -> Line:
+    """A source as an event page lists it: a link to its bibliography entry, the formatted reference, its
+    address and its archived copy."""
+    line: list[Inline] = [
+        Link(bib_doc or "", f"source-{entry.key}", entry.label),
+        ": ",
+        _markup(parse(entry.formatted), ("chron-csl",)),
+    ]
+    if entry.url:
+        line += [" ", External(entry.url, entry.url), "."]
+    if entry.archive_url:
+        line += [" (", External(entry.archive_url, archive_text(entry), ("chron-archive",)), ")"]
+    return tuple(line)
+
+
 def render_sources(ctx: Context, entries: tuple[SourceEntry, ...], bib_doc: str | None) -> list[nodes.Node]:
+    """An event page's sources, in order of first citation: a layout (``layout.py``), as its header is."""
     if not entries:
         return []
-    section = nodes.container(classes=["chron-sources"])
-    section += nodes.rubric(text=_("Sources"))
-    section += nodes.bullet_list("", *(nodes.list_item("", source_line(ctx, e, bib_doc, False)) for e in entries))
-    return [section]
+    made = Box(
+        (),
+        ("chron-sources",),
+        (Rubric(_("Sources")), Bullets((), tuple(source_layout(entry, bib_doc) for entry in entries))),
+    )
+    return [make_layout_node(made, ctx.docname) if ctx.fast_html else layout_nodes(ctx.builder, ctx.docname, made)]
 
 
 def _cited_by(ctx: Context, citing: tuple[tuple[str, str, str], ...]) -> nodes.paragraph:
