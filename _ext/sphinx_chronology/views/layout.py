@@ -65,7 +65,14 @@ class Styled:
     parts: tuple[Inline, ...]
 
 
-Inline = Union[str, Link, Strong, Emphasis, Literal, External, Styled]  # noqa: UP007 (runtime alias, forward refs)
+@dataclass(frozen=True)
+class Target:
+    """Anchors (ids) where links land."""
+
+    ids: tuple[str, ...]
+
+
+Inline = Union[str, Link, Strong, Emphasis, Literal, External, Styled, Target]  # noqa: UP007 (runtime alias)
 Line = tuple[Inline, ...]
 
 
@@ -92,9 +99,23 @@ class Rubric:
 
 
 @dataclass(frozen=True)
+class Entry:
+    """A list item whose line has blocks nested under it (a sub-list)."""
+
+    line: Line
+    blocks: tuple[Block, ...] = ()
+
+
+@dataclass(frozen=True)
 class Bullets:
     classes: tuple[str, ...]
-    items: tuple[Line, ...]
+    items: tuple[Line | Entry, ...]
+
+
+@dataclass(frozen=True)
+class Para:
+    classes: tuple[str, ...]
+    line: Line
 
 
 @dataclass(frozen=True)
@@ -106,7 +127,7 @@ class Box:
     blocks: tuple[Block, ...]
 
 
-Block = Union[Fields, Table, Rubric, Bullets, Box]  # noqa: UP007
+Block = Union[Fields, Table, Rubric, Bullets, Para, Box]  # noqa: UP007
 
 
 # -- the words, for the search index ---------------------------------------------------------------------
@@ -132,9 +153,16 @@ def _block_words(block: Block) -> Iterator[str]:
                 yield from _line_words(line)
     elif isinstance(block, Rubric):
         yield block.text
+    elif isinstance(block, Para):
+        yield from _line_words(block.line)
     else:
-        for line in block.items:
-            yield from _line_words(line)
+        for item in block.items:
+            if isinstance(item, Entry):
+                yield from _line_words(item.line)
+                for child in item.blocks:
+                    yield from _block_words(child)
+            else:
+                yield from _line_words(item)
 
 
 def _line_words(line: Line) -> Iterator[str]:
@@ -143,6 +171,8 @@ def _line_words(line: Line) -> Iterator[str]:
             yield part
         elif isinstance(part, (Link, Literal, External)):
             yield part.text
+        elif isinstance(part, Target):
+            continue
         else:
             yield from _line_words(part.parts)
 
@@ -166,13 +196,20 @@ def to_nodes(builder: Any, fromdoc: str, block: Block) -> nodes.Element:
         return _table_nodes(builder, fromdoc, block)
     if isinstance(block, Rubric):
         return nodes.rubric(text=block.text)
+    if isinstance(block, Para):
+        return nodes.paragraph("", "", *_inline_nodes(builder, fromdoc, block.line), classes=list(block.classes))
     return _bullets_nodes(builder, fromdoc, block.items, block.classes)
 
 
-def _bullets_nodes(builder: Any, fromdoc: str, items: tuple[Line, ...], classes: tuple[str, ...]) -> nodes.Element:
+def _bullets_nodes(
+    builder: Any, fromdoc: str, items: tuple[Line | Entry, ...], classes: tuple[str, ...]
+) -> nodes.Element:
     bullets = nodes.bullet_list(classes=list(classes))
-    for line in items:
-        bullets += nodes.list_item("", nodes.paragraph("", "", *_inline_nodes(builder, fromdoc, line)))
+    for item in items:
+        line, blocks = (item.line, item.blocks) if isinstance(item, Entry) else (item, ())
+        entry = nodes.list_item("", nodes.paragraph("", "", *_inline_nodes(builder, fromdoc, line)))
+        entry.extend(to_nodes(builder, fromdoc, child) for child in blocks)
+        bullets += entry
     return bullets
 
 
@@ -203,6 +240,8 @@ def _inline_nodes(builder: Any, fromdoc: str, line: Line) -> Iterator[nodes.Node
             yield nodes.literal(text=part.text)
         elif isinstance(part, External):
             yield nodes.reference(part.text, part.text, refuri=part.url, classes=list(part.classes))
+        elif isinstance(part, Target):
+            yield nodes.target("", "", ids=list(part.ids))
         else:
             if isinstance(part, Styled):
                 element = _STYLED_NODES[part.tag](classes=list(part.classes))
@@ -241,6 +280,14 @@ def skip(translator: Any, node: nodes.Element) -> None:
     raise nodes.SkipNode
 
 
+def emit(ctx: Any, block: Block) -> nodes.Element:
+    """The layout for the builder at hand (``ctx`` a ``render.Context``): one node that the HTML translator
+    writes, or docutils nodes (the PDF, text, epub ...)."""
+    if ctx.fast_html:
+        return make_layout_node(block, ctx.docname)
+    return to_nodes(ctx.builder, ctx.docname, block)
+
+
 def visit_layout_html(translator: Any, node: layout) -> None:
     _HtmlWriter(translator, node).block(node["layout"])
     raise nodes.SkipNode
@@ -268,6 +315,10 @@ class _HtmlWriter:
             self.table(block)
         elif isinstance(block, Rubric):
             t.body.append(t.starttag(_PLAIN, "p", "", CLASS="rubric") + t.encode(block.text) + "</p>\n")
+        elif isinstance(block, Para):
+            t.body.append(t.starttag(_PLAIN, "p", "", CLASS=" ".join(block.classes)) if block.classes else "<p>")
+            self.line(block.line)
+            t.body.append("</p>\n")
         else:
             self.bullets(block.items, block.classes)
 
@@ -295,15 +346,20 @@ class _HtmlWriter:
         t.body.append("</tr>\n</tbody>\n")
         t.depart_table(table)
 
-    def bullets(self, items: tuple[Line, ...], classes: tuple[str, ...]) -> None:
+    def bullets(self, items: tuple[Line | Entry, ...], classes: tuple[str, ...]) -> None:
         t = self.t
         bullets = nodes.bullet_list(classes=list(classes))
         bullets.parent = self.node  # the writer looks at a list's parent to decide whether it is compact
         t.visit_bullet_list(bullets)  # the translator's own list, as for tables
-        for line in items:
+        for entry in items:
             item = nodes.list_item()
             t.visit_list_item(item)
-            self.line(line)
+            if isinstance(entry, Entry):
+                self.line(entry.line)
+                for child in entry.blocks:
+                    self.block(child)
+            else:
+                self.line(entry)
             t.depart_list_item(item)
         t.depart_bullet_list(bullets)
 
@@ -316,6 +372,10 @@ class _HtmlWriter:
                 self.link(part)
             elif isinstance(part, Literal):
                 t.body.append(f'<code class="docutils literal notranslate">{t.encode(part.text)}</code>')
+            elif isinstance(part, Target):
+                first, *others = part.ids
+                inner = "".join(f'<span id="{t.attval(other)}"></span>' for other in others)
+                t.body.append(f'<span class="target" id="{t.attval(first)}">{inner}</span>')
             elif isinstance(part, External):
                 names = " ".join(("reference external", *part.classes))
                 t.body.append(t.starttag(_PLAIN, "a", "", CLASS=names, href=part.url) + t.encode(part.text) + "</a>")

@@ -7,7 +7,10 @@ from docutils import nodes
 from sphinx_chronology.store.index import EventLink, Index
 from sphinx_chronology.views.base import SimpleView, ViewKind
 from sphinx_chronology.views.data import side_name
-from sphinx_chronology.views.render import Context, anchor_target, role_text
+from sphinx_chronology.views.header import event_link
+from sphinx_chronology.views.layout import Bullets, Entry, Line, Strong, Target, emit
+from sphinx_chronology.views.nodes import search_anchor
+from sphinx_chronology.views.render import Context, role_text
 
 
 class PeopleIndex(SimpleView):
@@ -34,26 +37,20 @@ def people(index: Index) -> tuple[tuple[str, str, str, tuple[tuple[EventLink, st
 def render_people(
     ctx: Context, people: tuple[tuple[str, str, str, tuple[tuple[EventLink, str, bool], ...]], ...]
 ) -> list[nodes.Node]:
-    items = nodes.bullet_list(classes=["chron-people"])
+    """Every person with the events they attended: a layout (``layout.py``), one node however many people."""
+    entries = []
     for ident, name, side, events in people:
-        para = nodes.paragraph()
-        para += anchor_target(f"person-{ident}")
-        para += nodes.strong(text=name)
-        if side:
-            para += nodes.Text(f" ({side})")
-        item = nodes.list_item("", para)
-        if events:
-            sub = nodes.bullet_list()
-            for event, title, lead in events:
-                line = nodes.paragraph()
-                line += ctx.event(event, with_date=True)
-                details = role_text(title, "", lead)
-                if details:
-                    line += nodes.Text(f" \u2014 {details}")
-                sub += nodes.list_item("", line)
-            item += sub
-        items += item
-    return [items]
+        anchor = f"person-{ident}"
+        line: Line = (Target((anchor, search_anchor(anchor))), Strong((name,)), *((f" ({side})",) if side else ()))
+        attended = tuple(
+            (
+                event_link(event, with_date=True),
+                *((f" \u2014 {details}",) if (details := role_text(title, "", lead)) else ()),
+            )
+            for event, title, lead in events
+        )
+        entries.append(Entry(line, (Bullets((), attended),) if attended else ()))
+    return [emit(ctx, Bullets(("chron-people",), tuple(entries)))]
 
 
 PEOPLE = ViewKind("people", lambda index, arg: people(index), render_people, {"chronology-people": PeopleIndex})

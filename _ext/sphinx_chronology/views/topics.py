@@ -6,7 +6,10 @@ from docutils import nodes
 
 from sphinx_chronology.store.index import EventLink, Index
 from sphinx_chronology.views.base import SimpleView, ViewKind
-from sphinx_chronology.views.render import Context, anchor_target
+from sphinx_chronology.views.header import event_link
+from sphinx_chronology.views.layout import Bullets, Entry, Line, Strong, Target, emit
+from sphinx_chronology.views.nodes import search_anchor
+from sphinx_chronology.views.render import Context
 
 
 class TopicsIndex(SimpleView):
@@ -26,20 +29,18 @@ def topics(index: Index) -> tuple[tuple[str, str, str, tuple[EventLink, ...]], .
 
 
 def render_topics(ctx: Context, topics: tuple[tuple[str, str, str, tuple[EventLink, ...]], ...]) -> list[nodes.Node]:
-    items = nodes.bullet_list(classes=["chron-topics"])
+    """Every topic with its events: a layout (``layout.py``)."""
+    entries = []
     for ident, name, description, events in topics:
-        para = nodes.paragraph()
-        para += anchor_target(f"topic-{ident}")
-        para += nodes.strong(text=name)
-        if description:
-            para += nodes.Text(f": {description}")
-        item = nodes.list_item("", para)
-        if events:
-            item += nodes.bullet_list(
-                "", *(nodes.list_item("", nodes.paragraph("", "", ctx.event(e, with_date=True))) for e in events)
-            )
-        items += item
-    return [items]
+        anchor = f"topic-{ident}"
+        line: Line = (
+            Target((anchor, search_anchor(anchor))),
+            Strong((name,)),
+            *((f": {description}",) if description else ()),
+        )
+        listed = tuple((event_link(event, with_date=True),) for event in events)
+        entries.append(Entry(line, (Bullets((), listed),) if listed else ()))
+    return [emit(ctx, Bullets(("chron-topics",), tuple(entries)))]
 
 
 TOPICS = ViewKind("topics", lambda index, arg: topics(index), render_topics, {"chronology-topics": TopicsIndex})

@@ -14,6 +14,8 @@ from sphinx_chronology.locale import _
 from sphinx_chronology.store.index import Index
 from sphinx_chronology.views.base import ViewKind, placeholder
 from sphinx_chronology.views.data import Card, card
+from sphinx_chronology.views.header import event_link
+from sphinx_chronology.views.layout import Block, Box, Inline, Line, Para, Styled, emit
 from sphinx_chronology.views.render import Context
 from sphinx_chronology.warnings import Subtype, warn
 
@@ -96,8 +98,8 @@ def year(index: Index, year_text: str) -> tuple[Card, ...]:
     return tuple(card(index, event) for event in index.by_year.get(int(year_text), []))
 
 
-def badges(ctx: Context, card: Card) -> nodes.paragraph:
-    para = nodes.paragraph(classes=["chron-badges"])
+def badges(card: Card, html: bool) -> Line:
+    """The card's kind, status, format, series and flags: sphinx-design badges in HTML, a dotted line else."""
     labels = [(card.kind, "secondary"), (card.status, card.status_badge)]
     if card.format_badge:
         labels.append((card.format, "info"))
@@ -107,37 +109,33 @@ def badges(ctx: Context, card: Card) -> nodes.paragraph:
         labels.append((str(_("Partly unverified")), "warning"))
     if card.invalid:
         labels.append((str(_("Incomplete entry")), "danger"))
-    for position, (text, colour) in enumerate(labels):
-        if ctx.html:
-            para += nodes.inline(
-                text, text, classes=["sd-sphinx-override", "sd-badge", f"sd-bg-{colour}", f"sd-bg-text-{colour}"]
-            )
-            para += nodes.Text(" ")
-        else:
-            para += nodes.Text((" \u00b7 " if position else "") + text)
-    return para
+    if not html:
+        return (" \u00b7 ".join(text for text, _colour in labels),)
+    line: list[Inline] = []
+    for text, colour in labels:
+        classes = ("sd-sphinx-override", "sd-badge", f"sd-bg-{colour}", f"sd-bg-text-{colour}")
+        line += [Styled("span", classes, (text,)), " "]
+    return tuple(line)
 
 
-def render_card(ctx: Context, card: Card) -> nodes.container:
-    body = nodes.container(classes=["sd-card-body", "chron-card-body"])
-    title = nodes.paragraph(classes=["sd-card-title", "sd-font-weight-bold", "chron-card-title"])
-    title += ctx.event(card.event)
-    body += title
-    body += nodes.paragraph(
-        text=" \u00b7 ".join(filter(None, (card.event.when, card.place))), classes=["chron-card-when"]
-    )
+def card_layout(card: Card, html: bool) -> Box:
+    """An event as a card: its title (linked), date and place, the heads of delegation, its badges."""
+    blocks: list[Block] = [
+        Para(("sd-card-title", "sd-font-weight-bold", "chron-card-title"), (event_link(card.event),)),
+        Para(("chron-card-when",), (" \u00b7 ".join(filter(None, (card.event.when, card.place))),)),
+    ]
     if card.leads:
-        body += nodes.paragraph(
-            text="; ".join(f"{side}: {', '.join(names)}" for side, names in card.leads), classes=["chron-card-leads"]
-        )
-    body += badges(ctx, card)
-    return nodes.container("", body, classes=["sd-card", "sd-sphinx-override", "sd-mb-3", "sd-shadow-sm", "chron-card"])
+        leads = "; ".join(f"{side}: {', '.join(names)}" for side, names in card.leads)
+        blocks.append(Para(("chron-card-leads",), (leads,)))
+    blocks.append(Para(("chron-badges",), badges(card, html)))
+    body = Box((), ("sd-card-body", "chron-card-body"), tuple(blocks))
+    return Box((), ("sd-card", "sd-sphinx-override", "sd-mb-3", "sd-shadow-sm", "chron-card"), (body,))
 
 
 def render_cards(ctx: Context, cards: tuple[Card, ...], empty: str) -> list[nodes.Node]:
     if not cards:
         return [nodes.paragraph(text=empty, classes=["chron-empty"])]
-    return [render_card(ctx, card) for card in cards]
+    return [emit(ctx, Box((), ("chron-cards",), tuple(card_layout(card, ctx.html) for card in cards)))]
 
 
 def render_year(ctx: Context, cards: tuple[Card, ...]) -> list[nodes.Node]:
