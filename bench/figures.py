@@ -14,8 +14,10 @@ from pathlib import Path
 
 from sphinx_chronology.figures import draw as figures
 from sphinx_chronology.figures.data import Band, FigureData, Point
+from sphinx_chronology.model.vocabulary import make_vocabulary
 
-KINDS = list(figures.KINDS)
+VOCABULARY = make_vocabulary({})  # the default kinds and statuses, with their markers and colours
+KINDS = list(VOCABULARY.ids("kinds"))
 STATUSES = ["held"] * 12 + ["postponed", "cancelled", "boycotted", "planned-never-held"]
 
 
@@ -45,7 +47,16 @@ def overview_data(events: int, seed: int = 1) -> tuple[FigureData, dict[str, str
         Band("D", "cn", 2002.9, 2012.9),
         Band("E", "cn", 2012.9, 9999.0),
     )
-    data = FigureData("overview", points, lanes, bands, (("us", "U.S."), ("cn", "PRC")), alt="bench")
+    data = FigureData(
+        "overview",
+        points,
+        lanes,
+        bands,
+        (("us", "U.S."), ("cn", "PRC")),
+        alt="bench",
+        kinds=VOCABULARY.kinds,
+        statuses=VOCABULARY.statuses,
+    )
     return data, {p.id: f"{p.docname}.html" for p in points}
 
 
