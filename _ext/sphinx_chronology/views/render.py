@@ -16,7 +16,6 @@ from sphinx.builders import Builder
 
 from sphinx_chronology.locale import _
 from sphinx_chronology.store.index import EventLink, Index
-from sphinx_chronology.views.data import Link
 from sphinx_chronology.views.nodes import reference_to, search_anchor, with_anchor
 
 if TYPE_CHECKING:
@@ -60,9 +59,6 @@ class Context:
         if uri is None:
             uri = self._uris[docname] = self.builder.get_relative_uri(self.docname, docname)
         return nodes.reference("", text, internal=True, refuri=with_anchor(uri, anchor), reftitle=title or text)
-
-    def link(self, target: Link) -> nodes.Node:
-        return self.ref(*target)
 
     def event(self, event: EventLink, with_date: bool = False) -> nodes.Node:
         text, title = event_text(event, with_date)
