@@ -119,3 +119,22 @@ def test_small_slips_are_said_once_and_repaired(tmp_path: Path) -> None:
     header = " ".join(result.html(EVENT_1).select_one("div.chron-header").get_text(" ").split())
     assert header.count("Border security") == 1 and "See also" not in header
     assert "()" not in result.text(EVENT_1)
+
+
+def test_an_event_in_a_year_without_a_year_page_is_reported(tmp_path: Path) -> None:
+    src = copy_root("basic", tmp_path / "src")
+    _edit(src, "date: 2014-07-15", "date: 2999-07-15")
+    _edit(src, "end: 2014-07-16", "end: 2999-07-16")
+    warnings = chronology_warnings(build(src).warnings)
+    assert any("talks-1.md:3: WARNING: no year page lists 2999" in w and "[chronology.date]" in w for w in warnings)
+
+
+def test_a_missing_registry_is_said_once_not_once_per_id(tmp_path: Path) -> None:
+    src = copy_root("basic", tmp_path / "src")
+    (src / "chronology/registry/people.yaml").unlink()
+    warnings = chronology_warnings(build(src).warnings)
+    missing = [
+        w for w in warnings if "no people are defined (chronology/registry/people.yaml is missing or empty)" in w
+    ]
+    assert len(missing) == 1 and "[chronology.missing]" in missing[0]
+    assert not [w for w in warnings if "[chronology.unknown-person]" in w]

@@ -18,9 +18,11 @@ def check_all(index: Index, require_sources: bool, registry_dir: str, sources_di
     if require_sources:
         check_sourced(index)
     check_rounds(index)
+    empty = check_registries_present(index, registry_dir)
     for event in sorted(index.event_of_doc.values(), key=lambda e: e.docname):
-        check_event_ids(index, event, registry_dir, sources_dir)
-    check_references(index, sources_dir)
+        check_event_ids(index, event, registry_dir, sources_dir, empty)
+    check_year_pages(index)
+    check_references(index, sources_dir, empty)
     check_views(index, registry_dir)
     check_uncited(index)
 
@@ -151,10 +153,50 @@ def check_rounds(index: Index) -> None:
                 )
 
 
-def check_event_ids(index: Index, event: Event, registry_dir: str, sources_dir: str) -> None:
+def check_registries_present(index: Index, registry_dir: str) -> set[str]:
+    """A registry that defines nothing while events use it (its file missing or empty) is said once, not as
+    one "unknown id" per use; the names of such registries are returned, and their ids not checked."""
     registry = index.registry
+    uses = {
+        "series": sum(1 for e in index.events if e.series),
+        "people": sum(1 for e in index.events if e.people()),
+        "topics": sum(1 for e in index.events if e.topics),
+    }
+    empty = set()
+    for name, used in uses.items():
+        if used and not getattr(registry, name):
+            empty.add(name)
+            warn(
+                Subtype.missing,
+                f"no {name} are defined ({registry_dir}/{name}.yaml is missing or empty), but {used} "
+                f"event{'s' if used != 1 else ''} name {name}; add the file with an entry for each id.",
+                f"{registry_dir}/{name}.yaml:1",
+            )
+    return empty
+
+
+def check_year_pages(index: Index) -> None:
+    """An event in a year that no year page lists is on no year page: say so, where its date is."""
+    years = {view.arg for views in index.views.values() for view in views if view.kind == "year"}
+    if not years:
+        return  # a project without year pages lists its events otherwise
+    for event in index.events:
+        if str(event.date.year) not in years:
+            warn(
+                Subtype.date,
+                f"no year page lists {event.date.year}, so no year page shows this event; correct the date, or "
+                f"add a page for {event.date.year} with the chronology-year view.",
+                (event.docname, event.line("date")),
+            )
+
+
+def check_event_ids(
+    index: Index, event: Event, registry_dir: str, sources_dir: str, empty: set[str] | None = None
+) -> None:
+    registry = index.registry
+    empty = empty or set()
     doc = event.docname
-    if event.series and event.series not in registry.series:
+    if event.series and event.series not in registry.series and "series" not in empty:
         _unknown(
             Subtype.unknown_series,
             "series",
@@ -174,7 +216,7 @@ def check_event_ids(index: Index, event: Event, registry_dir: str, sources_dir: 
                 f"{registry_dir}/sides.yaml",
             )
         for number, delegate in enumerate(delegates):
-            if delegate.person not in registry.people:
+            if delegate.person not in registry.people and "people" not in empty:
                 _unknown(
                     Subtype.unknown_person,
                     "person",
@@ -184,7 +226,7 @@ def check_event_ids(index: Index, event: Event, registry_dir: str, sources_dir: 
                     f"{registry_dir}/people.yaml",
                 )
     for number, topic in enumerate(event.topics):
-        if topic not in registry.topics:
+        if topic not in registry.topics and "topics" not in empty:
             _unknown(
                 Subtype.unknown_topic,
                 "topic",
@@ -211,9 +253,12 @@ def check_event_ids(index: Index, event: Event, registry_dir: str, sources_dir: 
         )
 
 
-def check_references(index: Index, sources_dir: str) -> None:
-    """Roles in the text (``{event}``, ``{person}``, ``{cite}`` ...) must name existing records."""
+def check_references(index: Index, sources_dir: str, empty: set[str] | None = None) -> None:
+    """Roles in the text (``{event}``, ``{person}``, ``{cite}`` ...) must name existing records (not checked
+    for a registry that is ``empty``: that was said once)."""
     registry = index.registry
+    skipped = {"people": "person", "series": "series", "topics": "topic"}
+    unchecked = {skipped[name] for name in empty or ()}
     known: dict[str, Mapping[str, object]] = {
         "event": index.by_id,
         "person": registry.people,
@@ -223,7 +268,7 @@ def check_references(index: Index, sources_dir: str) -> None:
     for docname, references in sorted(index.refs.items()):
         for ref in references:
             pool = known.get(ref.type, {})
-            if ref.target not in pool:
+            if ref.target not in pool and ref.type not in unchecked:
                 warn(
                     Subtype(f"unknown-{ref.type}"),
                     f"unknown {ref.type} {ref.target!r} in a {{{ref.type}}} role.{suggest(ref.target, pool)}",
