@@ -79,6 +79,15 @@ def setup_views(app: Sphinx) -> None:
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
     app.add_post_transform(ResolveViews)
+    page_skip = (nodes.skip_page_ref, None)
+    app.add_node(
+        nodes.page_ref,
+        html=page_skip,
+        latex=(nodes.visit_page_ref_latex, None),
+        text=page_skip,
+        man=page_skip,
+        texinfo=page_skip,
+    )
     skip = (layout.skip, None)
     app.add_node(layout.layout, html=(layout.visit_layout_html, None), latex=skip, text=skip, man=skip, texinfo=skip)
     setup_figure_nodes(app)

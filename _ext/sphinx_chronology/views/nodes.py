@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from docutils import nodes
 from sphinx.builders import Builder
 from sphinx.util.nodes import make_refnode
@@ -47,10 +49,24 @@ def with_anchor(uri: str, anchor: str) -> str:
     return f"#{anchor}" if "#" in uri else f"{uri}#{anchor}"
 
 
-def page_reference(docname: str, *anchors: str) -> nodes.raw:
-    """`` (p. N)`` in the PDF for each anchor of ``docname`` (its start when the anchor is empty)."""
-    labels = ", ".join(rf"\pageref{{\detokenize{{{docname}:{anchor or ':doc'}}}}}" for anchor in anchors)
-    return nodes.raw("", f" (p.~{labels})", format="latex")
+class page_ref(nodes.Inline, nodes.Element):  # noqa: N801 (docutils node naming)
+    """`` (p. N)`` in the PDF for each anchor (``anchors``) of ``docname`` (its start when an anchor is empty);
+    LaTeX writes it (``visit_page_ref_latex``), every other builder leaves it out."""
+
+
+def page_reference(docname: str, *anchors: str) -> page_ref:
+    return page_ref("", docname=docname, anchors=list(anchors))
+
+
+def visit_page_ref_latex(translator: Any, node: page_ref) -> None:
+    docname = node["docname"]
+    labels = ", ".join(rf"\pageref{{\detokenize{{{docname}:{anchor or ':doc'}}}}}" for anchor in node["anchors"])
+    translator.body.append(f" (p.~{labels})")
+    raise nodes.SkipNode
+
+
+def skip_page_ref(translator: Any, node: page_ref) -> None:
+    raise nodes.SkipNode
 
 
 def search_anchor(anchor: str) -> str:
