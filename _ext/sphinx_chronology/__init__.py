@@ -16,7 +16,7 @@ from sphinx_chronology import incremental
 from sphinx_chronology.bibliography import citations
 from sphinx_chronology.config import setup_config
 from sphinx_chronology.figures import predraw
-from sphinx_chronology.figures.nodes import setup_figure_nodes
+from sphinx_chronology.figures.nodes import timeline_svg, visit_timeline_svg_html
 from sphinx_chronology.locale import CATALOG, LOCALE_DIR
 from sphinx_chronology.reading import frontmatter as events
 from sphinx_chronology.reading.encoding import use_lenient_utf8, warn_undecodable
@@ -67,30 +67,16 @@ def setup_reading(app: Sphinx) -> None:
 def setup_views(app: Sphinx) -> None:
     for node in (nodes.chronology_view, nodes.event_header, nodes.event_sources):
         app.add_node(node)
-    skip = (citations.visit_quote_note_html, None)
-    app.add_node(
-        citations.quote_note,
-        html=skip,
-        latex=(citations.visit_quote_note_latex, None),
-        text=(citations.visit_quote_note_text, None),
-        man=skip,
-        texinfo=skip,
+    # shown as the link's title in HTML (see the domain's ``resolve_xref``), a footnote in the PDF
+    nodes.add_node(
+        app, citations.quote_note, latex=citations.visit_quote_note_latex, text=citations.visit_quote_note_text
     )
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
     app.add_post_transform(ResolveViews)
-    page_skip = (nodes.skip_page_ref, None)
-    app.add_node(
-        nodes.page_ref,
-        html=page_skip,
-        latex=(nodes.visit_page_ref_latex, None),
-        text=page_skip,
-        man=page_skip,
-        texinfo=page_skip,
-    )
-    skip = (layout.skip, None)
-    app.add_node(layout.layout, html=(layout.visit_layout_html, None), latex=skip, text=skip, man=skip, texinfo=skip)
-    setup_figure_nodes(app)
+    nodes.add_node(app, nodes.page_ref, latex=nodes.visit_page_ref_latex)
+    nodes.add_node(app, layout.layout, html=layout.visit_layout_html)
+    nodes.add_node(app, timeline_svg, html=visit_timeline_svg_html)
     app.connect("write-started", predraw.draw_ahead)
     app.connect("builder-inited", _add_static)
 

@@ -128,10 +128,6 @@ class quote_note(nodes.Inline, nodes.TextElement):  # noqa: N801 (docutils node 
     """A supporting quote: a tooltip in HTML (on the preceding link), a footnote in LaTeX."""
 
 
-def visit_quote_note_html(translator: Any, node: quote_note) -> None:
-    raise nodes.SkipNode  # shown as the link's title (see domain.resolve_xref)
-
-
 def visit_quote_note_latex(translator: Any, node: quote_note) -> None:
     translator.body.append(r"\footnote{\sphinxAtStartPar " + "\u201c" + translator.encode(node.astext()) + "\u201d}")
     raise nodes.SkipNode

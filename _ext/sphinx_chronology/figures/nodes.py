@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from docutils import nodes
-from sphinx.application import Sphinx
 
 from sphinx_chronology.figures import svg
 from sphinx_chronology.figures.cache import FORMATS, cached_figure
@@ -23,10 +22,6 @@ class timeline_svg(nodes.General, nodes.Element):  # noqa: N801 (docutils node n
 
 def visit_timeline_svg_html(translator: Any, node: timeline_svg) -> None:
     translator.body.append(node["svg"])
-    raise nodes.SkipNode
-
-
-def skip(translator: Any, node: nodes.Element) -> None:
     raise nodes.SkipNode
 
 
@@ -51,8 +46,3 @@ def render_figure(ctx: Context, data: FigureData, index_doc_of: Callable[[str, s
         figure += nodes.image(uri=name, alt=data.alt, width="100%", candidates={"*": name})
     figure += nodes.caption(text=data.caption or data.alt)
     return [figure]
-
-
-def setup_figure_nodes(app: Sphinx) -> None:
-    html = (visit_timeline_svg_html, None)
-    app.add_node(timeline_svg, html=html, latex=(skip, None), text=(skip, None), man=(skip, None), texinfo=(skip, None))

@@ -276,11 +276,6 @@ def make_layout_node(block: Block, fromdoc: str) -> layout:
 _PLAIN = nodes.Element()  # for ``starttag`` on elements that have no node of their own (and no ids)
 
 
-def skip(translator: Any, node: nodes.Element) -> None:
-    """Builders other than HTML never meet a layout node (they get ``to_nodes``); one that does skips it."""
-    raise nodes.SkipNode
-
-
 def emit(ctx: Any, block: Block) -> nodes.Element:
     """The layout for the builder at hand (``ctx`` a ``render.Context``): one node that the HTML translator
     writes, or docutils nodes (the PDF, text, epub ...)."""

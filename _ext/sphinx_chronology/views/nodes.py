@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from docutils import nodes
@@ -65,8 +66,19 @@ def visit_page_ref_latex(translator: Any, node: page_ref) -> None:
     raise nodes.SkipNode
 
 
-def skip_page_ref(translator: Any, node: page_ref) -> None:
+def skip(translator: Any, node: nodes.Element) -> None:
+    """What a builder without a visitor of its own does with one of the extension's nodes: leave it out."""
     raise nodes.SkipNode
+
+
+BUILDER_FORMATS = ("html", "latex", "text", "man", "texinfo")
+
+
+def add_node(app: Any, node: type[nodes.Element], **visitors: Callable[[Any, Any], None]) -> None:
+    """Register ``node`` with a visit function per builder format (``html=...``); every other format of
+    ``BUILDER_FORMATS`` leaves it out."""
+    handlers = {fmt: (visitors.get(fmt, skip), None) for fmt in BUILDER_FORMATS}
+    app.add_node(node, **handlers)
 
 
 def search_anchor(anchor: str) -> str:
