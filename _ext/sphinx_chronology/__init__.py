@@ -22,7 +22,7 @@ from sphinx_chronology.reading import frontmatter as events
 from sphinx_chronology.reading.encoding import use_lenient_utf8, warn_undecodable
 from sphinx_chronology.reading.files import exclude_looping_links
 from sphinx_chronology.reading.prose import RawHtmlGuard
-from sphinx_chronology.store.domain import ChronologyDomain
+from sphinx_chronology.store.domain import ChronologyDomain, domain_of
 from sphinx_chronology.views import layout, nodes
 from sphinx_chronology.views.catalog import DIRECTIVES
 from sphinx_chronology.views.resolve import ResolveViews
@@ -31,21 +31,17 @@ __version__ = "0.1.0"
 
 
 def _note_reading(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    domain = env.domains[ChronologyDomain.name]
-    assert isinstance(domain, ChronologyDomain)
-    domain.note_reading(set(docnames))
+    domain_of(env).note_reading(set(docnames))
 
 
 def _check(app: Sphinx, env: BuildEnvironment) -> None:
-    domain = env.domains[ChronologyDomain.name]
-    assert isinstance(domain, ChronologyDomain)
-    domain.check()
+    domain_of(env).check()
 
 
 def _load_data(app: Sphinx) -> None:
-    domain = app.env.domains[ChronologyDomain.name]
-    assert isinstance(domain, ChronologyDomain)
-    domain.load_registry(Path(app.srcdir), app.config.chronology_registry_dir, app.config.chronology_sources_dir)
+    domain_of(app.env).load_registry(
+        Path(app.srcdir), app.config.chronology_registry_dir, app.config.chronology_sources_dir
+    )
 
 
 def setup_reading(app: Sphinx) -> None:

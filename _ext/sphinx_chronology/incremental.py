@@ -15,17 +15,11 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
-from sphinx_chronology.store.domain import ChronologyDomain
+from sphinx_chronology.store.domain import domain_of
 from sphinx_chronology.views.catalog import view_data
 from sphinx_chronology.views.data import header
 from sphinx_chronology.views.sources import event_sources
 from sphinx_chronology.views.year import listed_folder_changed
-
-
-def _domain(env: BuildEnvironment) -> ChronologyDomain:
-    domain = env.domains[ChronologyDomain.name]
-    assert isinstance(domain, ChronologyDomain)
-    return domain
 
 
 def _title(env: BuildEnvironment, docname: str | None) -> tuple[str, str]:
@@ -40,7 +34,7 @@ def page_inputs(
 ) -> tuple[object, ...]:
     """Everything the chronology and the theme's navigation show on ``docname`` (see module doc);
     ``shared`` is what every page depends on (where the index pages are)."""
-    domain = _domain(env)
+    domain = domain_of(env)
     index = domain.index
     parts: list[object] = [shared]
     event = index.event_of_doc.get(docname)
@@ -74,7 +68,7 @@ def on_env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     new to it, so the pages are not fingerprinted at all (a no-op rebuild). A data-file edit that changes no
     page is not saved (Sphinx saves the environment only when a page changed), so it is compared again next
     time."""
-    domain = _domain(env)
+    domain = domain_of(env)
     done: set[str] = domain.data["fingerprinted"]
     if domain.inputs_changed:
         done.clear()
@@ -105,7 +99,7 @@ def on_env_get_outdated(
     if not (added or removed):
         return []
     moved = added | removed
-    views = _domain(env).data["views"]
+    views = domain_of(env).data["views"]
     return [
         docname
         for docname, doc_views in views.items()

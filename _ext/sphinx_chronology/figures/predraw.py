@@ -55,13 +55,12 @@ def _draw_share(jobs: list[Job]) -> None:
 
 def draw_ahead(app: Sphinx, builder: Builder) -> None:
     """At ``write-started`` of a parallel build: draw the missing figures in ``app.parallel`` processes."""
-    from sphinx_chronology.store.domain import ChronologyDomain
+    from sphinx_chronology.store.domain import domain_of
 
     fmt = FORMATS.get(builder.format)
     if app.parallel < 2 or not parallel_available or fmt is None:
         return
-    domain = app.env.domains[ChronologyDomain.name]
-    assert isinstance(domain, ChronologyDomain)
+    domain = domain_of(app.env)
     if not domain.inputs_changed:
         return  # nothing was read or loaded: every figure a page shows was drawn by an earlier build
     jobs = missing_figures(domain.index, figure_cache(app), fmt)

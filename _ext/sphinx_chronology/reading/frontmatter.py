@@ -96,10 +96,9 @@ class EventReader(SphinxTransform):
         event = read_event(docname, loaded, vocabulary(self.config))
         if event is None:
             return
-        from sphinx_chronology.store.domain import ChronologyDomain
+        from sphinx_chronology.store.domain import domain_of
 
-        domain = self.env.domains[ChronologyDomain.name]
-        assert isinstance(domain, ChronologyDomain)
+        domain = domain_of(self.env)
         domain.note_event(event)
         _place_placeholders(self.document, event)
 

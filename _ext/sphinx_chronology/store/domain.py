@@ -281,6 +281,13 @@ class ChronologyDomain(Domain):
         self.data["checked"] = tuple(problems)
 
 
+def domain_of(env: BuildEnvironment) -> ChronologyDomain:
+    """The project's ``chron`` domain."""
+    domain = env.domains[ChronologyDomain.name]
+    assert isinstance(domain, ChronologyDomain)
+    return domain
+
+
 def _line(node: Element) -> int | None:
     """The node's line, or its nearest ancestor's (inline nodes often have none)."""
     current: Element | None = node

@@ -27,10 +27,9 @@ class ResolveViews(SphinxPostTransform):
     default_priority = 790
 
     def run(self, **kwargs: Any) -> None:
-        from sphinx_chronology.store.domain import ChronologyDomain
+        from sphinx_chronology.store.domain import domain_of
 
-        domain = self.env.domains[ChronologyDomain.name]
-        assert isinstance(domain, ChronologyDomain)
+        domain = domain_of(self.env)
         index = domain.index
         app = getattr(self.env, "_app", None) or self.app  # Sphinx 9 deprecates ``app`` on transforms
         ctx = render.Context(app.builder, self.env.docname, figure_cache(app), index)
