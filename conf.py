@@ -13,7 +13,7 @@ myst_enable_extensions = ["colon_fence", "deflist"]
 source_suffix = {".md": "markdown"}
 root_doc = "index"
 exclude_patterns = [
-    "_build", ".venv", "README.md", "tests", "bench", "scripts", ".ci", "Thumbs.db", ".DS_Store",
+    "_build", ".venv", ".venv-*", "README.md", "tests", "bench", "scripts", ".ci", "Thumbs.db", ".DS_Store",
     ".pytest_cache", ".mypy_cache", ".ruff_cache", "*.egg-info",
 ]
 

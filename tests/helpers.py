@@ -31,7 +31,11 @@ SKIP = {
 def copy_root(name: str, dest: Path) -> Path:
     """A private copy of ``tests/roots/test-<name>`` (or of the real project for ``name="chronology"``)."""
     if name == "chronology":
-        shutil.copytree(REPO, dest, ignore=lambda d, names: [n for n in names if n in SKIP or n.endswith(".egg-info")])
+        shutil.copytree(
+            REPO,
+            dest,
+            ignore=lambda d, names: [n for n in names if n in SKIP or n.startswith(".venv") or n.endswith(".egg-info")],
+        )
     else:
         shutil.copytree(ROOTS / f"test-{name}", dest)
     return dest
