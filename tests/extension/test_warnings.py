@@ -45,6 +45,8 @@ EXPECTED = [
         "view",
         "account 'a stray account' stands outside a {chronology-dispute}",
     ),
+    ("chronology/2020/2020-12-01-leads.md", 7, "value", "3 officials marked `lead` on side 'north'"),
+    ("chronology/2020/2020-12-01-leads.md", 11, "missing", "no official marked `lead` on side 'south'"),
     ("chronology/2020/2020-11-01-misnamed.md", 3, "filename", "rename it to '2020-10-01-misnamed.md'"),
     ("chronology/registry/people.yaml", 2, "field", "unknown field 'nmae_zh' in bo-south. Did you mean 'name_zh'?"),
     ("chronology/registry/people.yaml", 3, "unknown-side", "person 'cy-north' has unknown side 'west'"),

@@ -187,6 +187,7 @@ def read_event(docname: str, loaded: Loaded, vocabulary: Vocabulary) -> Event | 
             loaded.line(("date",)),
         )
     _repeated(data, loaded, ident, report)
+    _leads(data, loaded, report)
     for number, item in enumerate(data.get("uncertain") or ()):
         name = str(item.get("field", "")).split(".")[0]
         if name and name not in schema["properties"]:
@@ -215,6 +216,29 @@ def _repeated(data: dict[str, Any], loaded: Loaded, ident: str, report: Any) -> 
                 loaded.line(("related", number, "event")),
             )
     data["related"] = [r for r in related if not (isinstance(r, dict) and r.get("event") == ident)]
+
+
+def _leads(data: dict[str, Any], loaded: Loaded, report: Any) -> None:
+    """The convention for `lead` (README, "Conventions"): each side's delegation has one head, two where the
+    sources name two co-chairs, none only where `uncertain:` says the sources name none."""
+    delegations = data.get("delegations") or {}
+    uncertain = {str(u.get("field", "")) for u in data.get("uncertain") or () if isinstance(u, dict)}
+    for side, delegates in delegations.items():
+        leads = [d for d in delegates or () if isinstance(d, dict) and d.get("lead") is True]
+        if len(leads) > 2:
+            report(
+                Subtype.value,
+                f"{len(leads)} officials marked `lead` on side {side!r}: mark only the head of the delegation "
+                "(two where the sources name two co-chairs); list the officials met without `lead`.",
+                loaded.line(("delegations", side)),
+            )
+        elif delegates and not leads and not {"delegations", f"delegations.{side}"} & uncertain:
+            report(
+                Subtype.missing,
+                f"no official marked `lead` on side {side!r}: mark the head of the delegation with `lead: true`, "
+                f"or say under `uncertain:` (field: delegations.{side}) that the sources name none.",
+                loaded.line(("delegations", side)),
+            )
 
 
 def _dates(data: dict[str, Any], loaded: Loaded, report: Any) -> tuple[PartialDate, PartialDate | None] | None:
