@@ -4,6 +4,7 @@ vocabulary, checked when the configuration is read."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.config import Config
@@ -21,8 +22,19 @@ def vocabulary(config: Config) -> Vocabulary:
 
 def check_config(app: Sphinx, config: Config) -> None:
     """At ``config-inited``: a bad vocabulary is reported (and the default one used) instead of failing later."""
+    where = _assignment(Path(app.confdir or ".", "conf.py"), "chronology_vocabulary")
     for problem in term_problems(config.chronology_vocabulary):
-        warn(Subtype.config, f"{problem} (in conf.py).", None)
+        warn(Subtype.config, f"{problem} (in conf.py).", where)
+
+
+def _assignment(conf: Path, name: str) -> str | None:
+    """``conf.py:<line>`` of the last line that assigns ``name``, where a warning about it points."""
+    try:
+        lines = conf.read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return None
+    found = [number for number, line in enumerate(lines, 1) if line.startswith(f"{name} =")]
+    return f"{conf}:{found[-1]}" if found else None
 
 
 def setup_config(app: Sphinx) -> None:

@@ -34,7 +34,7 @@ EXPECTED = [
         "value",
         "uncertain: 'dates' is not a front-matter field. Did you mean 'date'?",
     ),
-    ("chronology/2020/2020-08-01-malformed.md", 2, "yaml", "malformed YAML: while scanning a quoted scalar"),
+    ("chronology/2020/2020-08-01-malformed.md", 2, "yaml", "the quotation mark opened on this line is never closed"),
     ("chronology/2020/2020-09-01-bad-cite.md", 8, "unknown-source", "unknown source key 'north-2041'"),
     ("chronology/2020/2020-09-01-bad-cite.md", 10, "unknown-event", "unknown event 'talks-l' in a {event} role"),
     ("chronology/2020/2020-09-01-bad-cite.md", 10, "unknown-person", "Did you mean 'bo-south'?"),

@@ -1,3 +1,5 @@
+import pytest
+
 from sphinx_chronology.reading.yamldata import load, split_front_matter
 
 
@@ -42,3 +44,23 @@ def test_aliases_are_refused_before_anything_is_built() -> None:
     loaded = load(bomb)
     assert loaded.data is None and loaded.errors == [(2, ALIAS)]
     assert load("title: T\nplace: &p {city: X}\nother: *p\n").errors == [(3, ALIAS)]
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ("title: T\nkind: call\n\tstatus: held\n", 3, "a tab character; YAML indents with spaces only"),
+        ("a:\n  b: 1\n\tc: 2\n", 3, "a tab character"),
+        ('title: T\nkind: "call\nstatus: held\nformat: virtual\n', 2, "never closed"),
+        ('title: T\nkind: "call\nstatus: held\nplace: {venue: "X"}\n', 2, "not closed on its line"),
+        ('title: T\nkind: call\nnote: "open\n', 3, "is never closed"),
+        ("title: Talks: the first\n", 1, "a colon followed by a space inside a value"),
+        ("title: T\ntopics: [a, b\nkind: call\n", 2, "the bracket opened on this line is not closed"),
+        ("- a list\ndate: 2014\n", 1, "a list (lines starting with '-') where fields are expected"),
+    ],
+)
+def test_yaml_mistakes_are_said_in_plain_words_at_their_line(text: str, line: int, words: str) -> None:
+    """PyYAML notices a mistake later, in its grammar's words ("did not find expected key" for a quotation
+    mark left open lines above); the author is told what to fix, where."""
+    (found_line, message), *_ = load(text, first_line=1).errors
+    assert (found_line, words in message) == (line, True), message

@@ -17,6 +17,7 @@ from sphinx import addnodes
 
 from sphinx_chronology.locale import _
 from sphinx_chronology.model.records import Source
+from sphinx_chronology.reading.lines import role_line
 from sphinx_chronology.warnings import Subtype, warn
 
 
@@ -48,6 +49,7 @@ class Cited:
     key: str
     locator: str = ""
     quote: str = ""
+    unclosed: bool = False  # the phrase's closing quotation mark is missing
 
 
 _QUOTE = re.compile(r'["\u201c]([^"\u201d]*)["\u201d]')
@@ -61,8 +63,12 @@ def parse_cites(text: str) -> list[Cited]:
             continue
         quote = _QUOTE.search(part)
         rest = _QUOTE.sub("", part).strip()
+        phrase = quote.group(1).strip() if quote else ""
+        stray = re.search(r'["\u201c\u201d]', rest)
+        if stray:  # an opening quotation mark with no closing one: the phrase runs to the end
+            rest, phrase = rest[: stray.start()].strip(), phrase or rest[stray.end() :].strip()
         key, _, locator = rest.replace(",", " ", 1).partition(" ")
-        cited.append(Cited(key.strip(), locator.strip(" ,"), quote.group(1).strip() if quote else ""))
+        cited.append(Cited(key.strip(), locator.strip(" ,"), phrase, unclosed=bool(stray)))
     return cited
 
 
@@ -83,6 +89,7 @@ def cite_role(
     unique when every page is one, as with singlehtml) counts only earlier citations of the same key on the
     page, so "cited by" links survive edits elsewhere on the page."""
     env = inliner.document.settings.env
+    lineno = role_line(getattr(inliner, "parent", None), rawtext, lineno)
     cited = parse_cites(text)
     if not cited or any(not item.key for item in cited):
         warn(
@@ -93,6 +100,12 @@ def cite_role(
         cited = [item for item in cited if item.key]
         if not cited:
             return [], []
+    if any(item.unclosed for item in cited):
+        warn(
+            Subtype.value,
+            f'{{cite}}`{text}`: a quoted phrase has no closing quotation mark; close it ("...").',
+            (env.docname, lineno),
+        )
     first = cited[0].key if cited else "none"
     page = env.docname.rpartition("/")[2]
     anchor = nodes.make_id(f"cite-{page}-{first}-{env.new_serialno(f'chronology-cite-{first}') + 1}")

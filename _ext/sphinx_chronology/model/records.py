@@ -179,6 +179,7 @@ class Source:
     fields: tuple[tuple[str, object], ...]
     path: str
     line: int = 1
+    unreadable: bool = False  # its file could not be read or parsed (said once): kept so citations resolve
 
     def get(self, name: str, default: object = None) -> object:
         return dict(self.fields).get(name, default)

@@ -50,11 +50,15 @@ class Format:
 
 @dataclass(frozen=True)
 class Relation:
-    """How an event relates to another, read from either end (B is a follow-up of A; A is followed up by B)."""
+    """How an event relates to another, read from either end (B is a follow-up of A; A is followed up by B).
+
+    ``order`` says where the related event must lie in time: ``after`` (a follow-up comes after what it
+    follows up), ``before`` (a preparation comes before what it prepares), or empty for no constraint."""
 
     id: str
     label: str
     inverse: str = ""
+    order: str = ""
 
 
 TERM_TYPES: dict[str, type[Kind] | type[Status] | type[Format] | type[Relation]] = {
@@ -126,8 +130,8 @@ def defaults() -> dict[str, dict[str, dict[str, Any]]]:
             "hybrid": {"label": _("Hybrid")},
         },
         "relations": {
-            "follow-up-of": {"label": _("Follow-up of"), "inverse": _("Followed up by")},
-            "preparation-for": {"label": _("Preparation for"), "inverse": _("Prepared by")},
+            "follow-up-of": {"label": _("Follow-up of"), "inverse": _("Followed up by"), "order": "after"},
+            "preparation-for": {"label": _("Preparation for"), "inverse": _("Prepared by"), "order": "before"},
             "part-of": {"label": _("Part of"), "inverse": _("Includes")},
             "see-also": {"label": _("See also"), "inverse": _("See also")},
         },
@@ -197,6 +201,8 @@ def term_problems(given: object) -> list[str]:
                 wanted = types.get(name)
                 if wanted is not None and not isinstance(value, wanted) and not _lazy_text(value, wanted):
                     problems.append(f"{category}.{ident}.{name} must be {_TYPE_NAMES[wanted]}, not {value!r}")
+            if category == "relations" and values.get("order", "") not in ("", "after", "before"):
+                problems.append(f"relations.{ident}.order must be 'after', 'before' or '', not {values['order']!r}")
             unknown = sorted(set(values) - allowed)
             if unknown:
                 problems.append(

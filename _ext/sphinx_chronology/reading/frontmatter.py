@@ -21,7 +21,7 @@ from sphinx_chronology.config import vocabulary
 from sphinx_chronology.model.dates import DateError, PartialDate, ends_before, parse_date
 from sphinx_chronology.model.records import Delegate, Event, Exchange, Place, Related, Uncertain
 from sphinx_chronology.model.vocabulary import Vocabulary
-from sphinx_chronology.reading.schema import event_schema, usable, validate
+from sphinx_chronology.reading.schema import ID_PATTERN, event_schema, usable, validate
 from sphinx_chronology.reading.yamldata import Loaded, load, split_front_matter
 from sphinx_chronology.views.nodes import event_header, event_sources
 from sphinx_chronology.warnings import Subtype, start_document, suggest, warn
@@ -169,6 +169,14 @@ def read_event(docname: str, loaded: Loaded, vocabulary: Vocabulary) -> Event | 
         dates, invalid = (fallback, None), True
     start, end = dates
     ident = str(data.get("id") or name_id(docname))
+    if "id" not in data and not re.match(ID_PATTERN, ident):
+        fixed = re.sub(r"[^A-Za-z0-9_.:-]+", "-", ident).strip("-") or "event"
+        report(
+            Subtype.filename,
+            f"the id {ident!r} taken from the file name is not a valid id (letters, digits, '-', '_' or '.'); "
+            f"rename the file to '{start.iso()}-{fixed}.md' or give the event an `id:`.",
+            1,
+        )
     data.setdefault("title", ident)
     stem = posixpath.basename(docname)
     if not stem.startswith(start.iso()):

@@ -117,13 +117,14 @@ def load_registry(srcdir: Path, registry_dir: str, sources_dir: str) -> Registry
                 f"{suggest(person.side, sides)} Known sides: {', '.join(sides)}.",
                 f"{registry_dir}/people.yaml:{people_file.line((person.id, 'side'))}",
             )
+    sources = _load_sources(srcdir, sources_dir)
     return Registry(
         sides=sides,
         series={k: Series(id=k, **v) for k, v in _entries(srcdir, registry_dir, "series")[0].items()},
         people=people,
         topics={k: Topic(id=k, **v) for k, v in _entries(srcdir, registry_dir, "topics")[0].items()},
-        periods=_periods(srcdir, registry_dir, sides),
-        sources=_load_sources(srcdir, sources_dir),
+        periods=_periods(srcdir, registry_dir, sides, sources, sources_dir),
+        sources=sources,
     )
 
 
@@ -133,11 +134,21 @@ def _person(ident: str, fields: dict[str, Any]) -> Person:
     return Person(id=ident, native=native, **plain)
 
 
-def _periods(srcdir: Path, registry_dir: str, sides: dict[str, Side]) -> dict[str, Period]:
+def _periods(
+    srcdir: Path, registry_dir: str, sides: dict[str, Side], sources: dict[str, Source], sources_dir: str
+) -> dict[str, Period]:
     entries, loaded = _entries(srcdir, registry_dir, "periods")
     relpath = f"{registry_dir}/periods.yaml"
     periods: dict[str, Period] = {}
     for key, value in entries.items():
+        source = value.get("source")
+        if source and source not in sources:
+            warn(
+                Subtype.unknown_source,
+                f"period {key!r} names unknown source {source!r}.{suggest(str(source), sources)} "
+                f"Add {sources_dir}/{source}.yaml or correct the key.",
+                f"{relpath}:{loaded.line((key, 'source'))}",
+            )
         if sides and value.get("side") not in sides:
             warn(
                 Subtype.unknown_side,
@@ -159,12 +170,13 @@ def _load_sources(srcdir: Path, sources_dir: str) -> dict[str, Source]:
     for path in _source_files(srcdir, sources_dir):
         relpath = f"{sources_dir}/{path.name}"
         loaded = _load_file(path, relpath)
-        if loaded.data is None:
-            continue
-        bad = validate(loaded, SOURCE, path.stem, _reporter(relpath))
-        data = usable(loaded.data, (), bad)
-        if not isinstance(data, dict) or "title" not in data:
-            continue
+        if isinstance(loaded.data, dict):
+            bad = validate(loaded, SOURCE, path.stem, _reporter(relpath))
+            data = usable(loaded.data, (), bad)
+        else:  # unreadable or malformed (already said): kept under its file name, so citations still resolve
+            data = {}
+        # a record missing its title (said by the schema) shows its key instead; its citations still resolve
+        data.setdefault("title", path.stem)
         key = str(data.get("id", path.stem))
         if key != path.stem:
             warn(
@@ -180,7 +192,9 @@ def _load_sources(srcdir: Path, sources_dir: str) -> dict[str, Source]:
             warn(Subtype.duplicate, message, f"{loser}:1")
             if not keeps_new:
                 continue
-        source = Source(id=key, fields=tuple(data.items()), path=relpath, line=1)
+        source = Source(
+            id=key, fields=tuple(data.items()), path=relpath, line=1, unreadable=not isinstance(loaded.data, dict)
+        )
         _check_source(data, loaded, relpath)
         for name, what in missing_fields(source):
             anchor = "genre" if "genre" in data else "type"

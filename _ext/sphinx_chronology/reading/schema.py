@@ -16,7 +16,10 @@ from sphinx_chronology.warnings import Subtype, suggest
 if TYPE_CHECKING:
     import jsonschema
 
-ID: dict[str, Any] = {"type": "string", "pattern": r"^[A-Za-z0-9][A-Za-z0-9_.:-]*$"}
+# the pattern ends with a look-ahead, not `$`: Python's `$` also matches before a final line break, so
+# "talks-1\n" would pass (and the look-ahead means the same in the ECMA-262 regexes of JSON Schema tools)
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.:-]*(?![\s\S])"
+ID: dict[str, Any] = {"type": "string", "pattern": ID_PATTERN}
 TEXT: dict[str, Any] = {"type": "string"}
 DATE: dict[str, Any] = {"type": ["string", "integer"]}
 TEXTS: dict[str, Any] = {"type": "array", "items": TEXT}

@@ -59,7 +59,7 @@ def load(text: str, first_line: int = 1) -> Loaded:
         finally:
             loader.dispose()
     except yaml.YAMLError as exc:
-        return Loaded(None, {(): first_line}, [_yaml_error(exc, first_line)])
+        return Loaded(None, {(): first_line}, [_yaml_error(exc, text, first_line)])
     loaded = Loaded(data, {(): first_line})
     if node is not None:
         _walk(node, (), loaded, first_line)
@@ -88,17 +88,68 @@ def _first_alias(root: yaml.Node, first_line: int) -> tuple[int, str] | None:
     return None
 
 
-def _yaml_error(exc: yaml.YAMLError, first_line: int) -> tuple[int, str]:
-    """Locate a YAML error where the broken construct starts (an unclosed quote's opening line)."""
-    context = getattr(exc, "context", None)
+def _yaml_error(exc: yaml.YAMLError, text: str, first_line: int) -> tuple[int, str]:
+    """Say a YAML error in plain words, at the line to fix.
+
+    PyYAML reports where it noticed the problem, often lines later and in its grammar's words ("did not find
+    expected key" for a quotation mark left open above). The common mistakes are recognised and reported where
+    they are; anything else keeps PyYAML's words, at the line of the problem."""
+    context = getattr(exc, "context", None) or ""
     context_mark = getattr(exc, "context_mark", None)
     problem_mark = getattr(exc, "problem_mark", None)
     problem = getattr(exc, "problem", None) or str(exc)
-    mark = context_mark or problem_mark
-    line = first_line + (mark.line if mark else 0)
-    if context and problem_mark is not None:
-        return line, f"malformed YAML: {context}, {problem} (line {first_line + problem_mark.line})"
-    return line, f"malformed YAML: {problem}"
+    at = problem_mark or context_mark
+    problem_line = at.line if at is not None else 0
+    lines = text.splitlines()
+    column = at.column if at is not None else 0
+    here = lines[problem_line][: column + 1] if problem_line < len(lines) else ""
+    if "\\t" in problem or "tab" in problem or "\t" in here:
+        return first_line + problem_line, (
+            "malformed YAML: a tab character; YAML indents with spaces only, so replace the tab with spaces"
+        )
+    if context.startswith("while scanning a quoted scalar") and context_mark is not None:
+        return first_line + context_mark.line, (
+            "malformed YAML: the quotation mark opened on this line is never closed; add the closing quotation mark"
+        )
+    if context.startswith("while parsing a block collection") and context_mark is not None:
+        return first_line + context_mark.line, (
+            "malformed YAML: a list (lines starting with '-') where fields are expected, or a field among list "
+            "items; give each field as `name: value`, and indent a list under its field"
+        )
+    if context.startswith("while parsing a flow") and context_mark is not None:
+        return first_line + context_mark.line, (
+            "malformed YAML: the bracket opened on this line is not closed; close it on the line where the list "
+            "or mapping ends"
+        )
+    unclosed = _unclosed_quote(lines, problem_line)
+    if unclosed is not None:
+        return first_line + unclosed, (
+            "malformed YAML: the quotation mark that opens this value is not closed on its line; close it, or "
+            "put a value that holds quotation marks in the other kind of quotes"
+        )
+    if "mapping values are not allowed" in problem:
+        return first_line + problem_line, (
+            "malformed YAML: a colon followed by a space inside a value; put the whole value in quotation marks"
+        )
+    where = f" ({context})" if context else ""
+    return first_line + problem_line, f"malformed YAML: {problem}{where}"
+
+
+_QUOTED_VALUE = re.compile(r"^\s*(?:-\s+)?(?:[^\s:#'\"][^:#]*:\s+)?([\"'])(.*)$")
+
+
+def _unclosed_quote(lines: list[str], upto: int) -> int | None:
+    """The last line up to ``upto`` (0-based) whose value opens a quotation mark it does not close."""
+    found = None
+    for number, line in enumerate(lines[: upto + 1]):
+        match = _QUOTED_VALUE.match(line)
+        if not match:
+            continue
+        quote, rest = match.groups()
+        rest = rest.replace("\\\\", "").replace('\\"', "") if quote == '"' else rest.replace("''", "")
+        if quote not in rest:
+            found = number
+    return found
 
 
 def _walk(node: yaml.Node, path: Path, loaded: Loaded, first_line: int) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+from sphinx_chronology.model.dates import ends_before
 from sphinx_chronology.model.records import Event
 from sphinx_chronology.store.index import Index
 from sphinx_chronology.warnings import Subtype, suggest, warn
@@ -78,7 +79,7 @@ def _unknown_in_view(what: str, value: str, known: Iterable[str], where: tuple[s
 def check_uncited(index: Index) -> None:
     """Every source should be cited somewhere; an uncited record is probably a forgotten citation."""
     for key, source in index.registry.sources.items():
-        if key not in index.cited_by:
+        if key not in index.cited_by and not source.unreadable:
             warn(
                 Subtype.uncited,
                 f"source {key!r} is cited by no page; cite it with {{cite}}`{key}` where it "
@@ -243,6 +244,8 @@ def check_event_ids(
                 f"{suggest(related.event, index.by_id)} Use the id of an existing event.",
                 (doc, event.line(f"related.{number}.event")),
             )
+        else:
+            _check_order(index, event, number)
     if event.exchange and event.exchange.record and event.exchange.record not in registry.sources:
         warn(
             Subtype.unknown_source,
@@ -250,6 +253,25 @@ def check_event_ids(
             f"{suggest(event.exchange.record, registry.sources)} Add {sources_dir}/"
             f"{event.exchange.record}.yaml or correct the key.",
             (doc, event.line("exchange.record")),
+        )
+
+
+def _check_order(index: Index, event: Event, number: int) -> None:
+    """A follow-up dated before what it follows up (or a preparation after what it prepares) is a wrong date
+    or a wrong relation."""
+    related = event.related[number]
+    relation = index.vocabulary.relation(related.relation)
+    other = index.by_id[related.event]
+    wrong = (relation.order == "after" and ends_before(other.date, event.date)) or (
+        relation.order == "before" and ends_before(event.date, other.date)
+    )
+    if wrong:
+        side = "after" if relation.order == "after" else "before"
+        warn(
+            Subtype.date,
+            f"{relation.label.lower()} {other.id!r} ({other.date.iso()}), but dated {event.date.iso()}: "
+            f"it should come {side} it. Correct the date, or choose another relation.",
+            (event.docname, event.line(f"related.{number}.relation") or event.line(f"related.{number}.event")),
         )
 
 

@@ -20,6 +20,7 @@ from sphinx.roles import XRefRole
 from sphinx_chronology.bibliography import citations
 from sphinx_chronology.config import vocabulary
 from sphinx_chronology.model.records import Citation, DisputeRecord, Event, Reference, View
+from sphinx_chronology.reading.lines import role_line
 from sphinx_chronology.reading.registry import Registry, data_stamp, load_registry
 from sphinx_chronology.store.index import Index
 from sphinx_chronology.views.disputes import check_stray_accounts
@@ -27,6 +28,16 @@ from sphinx_chronology.views.nodes import chronology_view, reference_to, search_
 from sphinx_chronology.warnings import document_problems, recording, replay
 
 PER_DOC_STORES = ("events", "views", "refs", "citations", "disputes", "problems")
+
+
+class LocatedXRefRole(XRefRole):
+    """A cross-reference that keeps its own line, not its paragraph's, for warnings about its target."""
+
+    def result_nodes(
+        self, document: nodes.document, env: BuildEnvironment, node: Element, is_ref: bool
+    ) -> tuple[list[nodes.Node], list[nodes.system_message]]:
+        node.line = role_line(self.inliner.parent, self.rawtext, self.lineno)
+        return [node], []
 
 
 class ChronologyDomain(Domain):
@@ -42,10 +53,10 @@ class ChronologyDomain(Domain):
         "source": ObjType("source", "cite"),
     }
     roles = {
-        "event": XRefRole(),
-        "person": XRefRole(),
-        "series": XRefRole(),
-        "topic": XRefRole(),
+        "event": LocatedXRefRole(),
+        "person": LocatedXRefRole(),
+        "series": LocatedXRefRole(),
+        "topic": LocatedXRefRole(),
         "cite": citations.cite_role,
     }
     initial_data: ClassVar[dict[str, Any]] = {
