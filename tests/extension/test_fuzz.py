@@ -156,3 +156,59 @@ def test_citation_text(project: Path, parts: list[tuple[str, str, str]]) -> None
     page.write_text(text + f"\nAlso {{cite}}`{citation}` and {{cite}}`north-2014, p. 2 \"{parts[0][2]}\"`.\n",
                     encoding="utf-8")  # fmt: skip
     _check(project)
+
+
+# Pieces of Markdown an author might leave half-written in an event's body.
+BODY = st.sampled_from(
+    [
+        "{cite}`north-2014`",
+        "{cite}`",
+        '{cite}`north-2014, p. 2 "open',
+        "{cite}`;`",
+        "{event}`talks-1`",
+        "{event}`nope`",
+        "{person}`ann-north`",
+        "{series}``",
+        "{topic}`border` ",
+        "\n```{dispute} A point\n",
+        "\n```{account} one side\n",
+        "\n````{dispute}\n```{account} a\nA {cite}`north-2014`.\n```\n````\n",
+        "\n```{chronology-timeline-overview}\n:series: nope\n:from: x\n",
+        "\n```\n",
+        "\n:::\n",
+        "\n# Heading\n",
+        "\n---\ntitle: again\n---\n",
+        "<script>alert(1)</script>",
+        "<iframe src=javascript:alert(1)></iframe>",
+        "[link](javascript:alert(1))",
+        "<!-- open comment",
+        "\n\n",
+        "`",
+        "\t",
+    ]
+)
+
+
+@FUZZ
+@given(st.lists(BODY | TEXT, max_size=10).map("".join))
+def test_event_body(project: Path, body: str) -> None:
+    page = project / EVENT
+    front = page.read_text(encoding="utf-8").split("\n---\n", 1)[0]
+    page.write_text(f"{front}\n---\n\n{body}\n", encoding="utf-8")
+    _check(project)
+
+
+@FUZZ
+@given(
+    st.text(
+        st.characters(blacklist_categories=("Cs",), blacklist_characters="/\x00"),
+        min_size=1,
+        max_size=40,
+    ).filter(lambda name: name not in {".", ".."} and len(name.encode("utf-8")) < 200),
+    st.sampled_from(["", "2015-08-", "2015-08-04-", "2016-"]),
+)
+def test_event_file_names(name: str, prefix: str) -> None:
+    with tempfile.TemporaryDirectory() as tmp:  # a copy per example: the event is moved away
+        project = Path(shutil.copytree(ROOTS / "test-basic", Path(tmp) / "src"))
+        (project / EVENT).rename(project / "chronology/2015" / f"{prefix}{name}.md")
+        _check(project)

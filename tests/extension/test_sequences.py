@@ -1,8 +1,9 @@
 """Random sequences of authors' edits on a generated chronology: after every sequence, the incremental build
-equals a fresh build of the same sources. Also: two fresh builds are byte-identical, and HTML then LaTeX in one
-environment works.
+equals a fresh build of the same sources; with mistakes made and fixed along the way, every incremental build
+gives the warnings a fresh build gives (so ``-W`` answers alike). Also: two fresh builds are byte-identical,
+and HTML then LaTeX in one environment works.
 
-The sequences are seeded, so a failure repeats. ``CHRONOLOGY_SEQUENCES=50 pytest tests/test_sequences.py``
+The sequences are seeded, so a failure repeats. ``CHRONOLOGY_SEQUENCES=50 pytest tests/extension/test_sequences.py``
 runs more of them than CI does.
 """
 
@@ -122,7 +123,7 @@ def _read(path: Path) -> str:
 
 
 def _sub(path: Path, pattern: str, replacement: str) -> None:
-    text, count = re.subn(pattern, replacement, _read(path), count=1)
+    text, count = re.subn(pattern, replacement, _read(path), count=1, flags=re.M)
     assert count == 1, (path, pattern)
     path.write_text(text, encoding="utf-8")
 
@@ -140,6 +141,75 @@ def test_random_edit_sequence_gives_the_fresh_build(tmp_path: Path, seed: int) -
     fresh = build(src, builddir=tmp_path / "fresh", fresh=True)
     assert html_files(incremental.outdir) == html_files(fresh.outdir), done
     assert build(src).written == set(), done  # and the next rebuild has nothing to do
+
+
+class CarelessAuthor(Author):
+    """Also makes mistakes, and fixes them later: the project is not always valid."""
+
+    def __init__(self, src: Path, rng: random.Random) -> None:
+        super().__init__(src, rng)
+        self.undo: list[tuple[Path, str]] = []
+
+    def _spoil(self, pattern: str, replacement: str, what: str) -> str:
+        candidates = [p for p in self.events() if re.search(pattern, _read(p), re.M)]
+        if not candidates:
+            return self.edit_title()
+        page = self.rng.choice(candidates)
+        self.undo.append((page, _read(page)))
+        _sub(page, pattern, replacement)
+        return f"{what} in {page.name}"
+
+    def bad_date(self) -> str:
+        return self._spoil(r"^date: (\d{4})-\d\d", r"date: \1-13", "impossible date")
+
+    def bad_person(self) -> str:
+        return self._spoil(r"person: person-(\d+)", r"person: persn-\1", "unknown person")
+
+    def bad_citation(self) -> str:
+        return self._spoil(r"\{cite\}`source-", "{cite}`sorce-", "unknown source key")
+
+    def bad_yaml(self) -> str:
+        return self._spoil(r"^title: ", 'title: "', "unclosed quote")
+
+    def bad_registry(self) -> str:
+        people = self.src / "chronology/registry/people.yaml"
+        self.undo.append((people, _read(people)))
+        _sub(people, r"side: cn", "side: prc")
+        return "unknown side in people.yaml"
+
+    def fix(self) -> str:
+        if not self.undo:
+            return self.bad_date()
+        page, text = self.undo.pop(self.rng.randrange(len(self.undo)))
+        if page.exists():
+            page.write_text(text, encoding="utf-8")
+        return f"fix {page.name}"
+
+    def edits(self) -> list[Callable[[], str]]:
+        mistakes = [self.bad_date, self.bad_person, self.bad_citation, self.bad_yaml, self.bad_registry]
+        return [*super().edits(), *mistakes, self.fix, self.fix]
+
+
+def _warnings(text: str, *roots: Path) -> list[str]:
+    for root in roots:
+        text = text.replace(f"{root}/", "")
+    return sorted(line for line in text.splitlines() if line.strip())
+
+
+@pytest.mark.parametrize("seed", range(SEQUENCES))
+def test_warnings_of_an_incremental_build_are_a_fresh_builds(tmp_path: Path, seed: int) -> None:
+    """`-W` must give one answer for one set of sources, however they were reached: every problem read or
+    found earlier is said again on a rebuild that did not read its page again."""
+    src = generate(tmp_path / "src", 10, seed=seed)
+    build(src)
+    author = CarelessAuthor(src, random.Random(1000 + seed))
+    done = []
+    for step in range(STEPS + 2):
+        done.append(author.rng.choice(author.edits())())
+        incremental = _warnings(build(src).warnings, src)
+        fresh = _warnings(build(src, builddir=tmp_path / f"fresh{step}", fresh=True).warnings, src)
+        assert incremental == fresh, done
+        assert _warnings(build(src).warnings, src) == fresh, done  # and a no-op rebuild says it all again
 
 
 def test_two_fresh_builds_are_byte_identical(tmp_path: Path) -> None:
