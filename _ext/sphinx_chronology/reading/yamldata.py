@@ -46,13 +46,26 @@ class Loaded:
         return self.lines.get(path, self.lines.get((), 1))
 
 
+# Bounds on what one YAML text may cost: parsing is linear, but a 6 MB list takes 20 s; and nesting deeper
+# than Python's recursion limit would end the build with a traceback. Chronology data is a few levels deep
+# and a few kilobytes long (the registries of a 10,000-event chronology are a few hundred).
+MAX_CHARACTERS = 2_000_000
+MAX_DEPTH = 40
+
+
 def load(text: str, first_line: int = 1) -> Loaded:
     """Load ``text`` (which starts at ``first_line`` of its file); never raises on bad YAML."""
+    if len(text) > MAX_CHARACTERS:
+        return Loaded(
+            None,
+            {(): first_line},
+            [(first_line, f"{len(text):,} characters of YAML, more than the {MAX_CHARACTERS:,} read; split the file")],
+        )
     try:
         loader = _Loader(text)
         try:
             node = loader.get_single_node()
-            alias = _first_alias(node, first_line) if node is not None else None
+            alias = _refused(node, first_line) if node is not None else None
             if alias is not None:
                 return Loaded(None, {(): first_line}, [alias])
             data = loader.construct_document(node) if node is not None else None
@@ -66,25 +79,30 @@ def load(text: str, first_line: int = 1) -> Loaded:
     return loaded
 
 
-def _first_alias(root: yaml.Node, first_line: int) -> tuple[int, str] | None:
-    """Where a node is reached a second time (an alias), as a problem; None when the document has none.
+def _refused(root: yaml.Node, first_line: int) -> tuple[int, str] | None:
+    """Where a node is reached a second time (an alias), or nested deeper than ``MAX_DEPTH``, as a problem;
+    None when the document has neither.
 
     Iterative, and stopping at the first alias, so a self-referring alias cannot recurse."""
     seen: set[int] = set()
-    stack: list[tuple[yaml.Node, int]] = [(root, root.start_mark.line)]
+    stack: list[tuple[yaml.Node, int, int]] = [(root, root.start_mark.line, 0)]
     while stack:
-        node, line = stack.pop()
+        node, line, depth = stack.pop()
+        if depth > MAX_DEPTH:
+            return first_line + node.start_mark.line, (
+                f"values nested more than {MAX_DEPTH} levels deep; chronology data needs only a few levels"
+            )
         if id(node) in seen:
             return first_line + line, (
                 "YAML aliases (*name) are not supported in chronology data; write the value out where it is used"
             )
         seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
-            stack.extend((value, key.start_mark.line) for key, value in reversed(node.value))
-            stack.extend((key, key.start_mark.line) for key, _value in node.value)
+            stack.extend((value, key.start_mark.line, depth + 1) for key, value in reversed(node.value))
+            stack.extend((key, key.start_mark.line, depth + 1) for key, _value in node.value)
         elif isinstance(node, yaml.SequenceNode):
             # an alias's own place is not kept by the parser: report the key whose value holds it
-            stack.extend((item, line) for item in reversed(node.value))
+            stack.extend((item, line, depth + 1) for item in reversed(node.value))
     return None
 
 
