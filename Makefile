@@ -13,10 +13,10 @@ pdf:
 	bash scripts/pdf.sh
 
 latex:
-	bash -c 'source scripts/env.sh && sphinx-build -W --keep-going -b latex . _build/latex'
+	bash -c 'source scripts/env.sh && sphinx-build -W --keep-going -b latex -d _build/doctrees . _build/latex'
 
 serve:
-	bash -c 'source scripts/env.sh && pip install --quiet "sphinx-autobuild>=2024.2" && sphinx-autobuild . _build/html'
+	bash -c 'source scripts/env.sh && pip install --quiet "sphinx-autobuild>=2024.2" && sphinx-autobuild -d _build/doctrees . _build/html'
 
 bench:
 	bash -c 'source scripts/env.sh && cd bench && python run.py && python figures.py'

@@ -3,17 +3,21 @@
 project = "U.S.–China Security Dialogues: A Chronology"
 author = "The chronology project"
 copyright = "2026, the chronology project"
+# The edition: pages, the PDF and the data files carry it. Raise it with each published edition.
+version = "2"
+release = "2.0"
 
 extensions = ["myst_parser", "sphinx_design", "sphinx_chronology"]
 
 # Roles of the chronology domain are usable without their prefix: {event}, {person}, {cite} ...
 primary_domain = "chron"
 
-myst_enable_extensions = ["colon_fence", "deflist"]
+myst_enable_extensions = ["colon_fence", "deflist", "substitution"]
+myst_substitutions = {"release": release}
 source_suffix = {".md": "markdown"}
 root_doc = "index"
 exclude_patterns = [
-    "_build", ".venv", ".venv-*", "README.md", "tests", "bench", "scripts", ".ci", "Thumbs.db", ".DS_Store",
+    "_build", ".venv", ".venv-*", "README.md", "LICENSE-CONTENT.md", "tests", "bench", "scripts", ".ci", "Thumbs.db", ".DS_Store",
     ".pytest_cache", ".mypy_cache", ".ruff_cache", "*.egg-info",
 ]
 

@@ -8,7 +8,7 @@ for tool in latexmk xelatex; do
     exit 1
   }
 done
-sphinx-build -W --keep-going -b latex . _build/latex "$@"
+sphinx-build -W --keep-going -b latex -d _build/doctrees . _build/latex "$@"
 cd _build/latex
 latexmk -pdfxe -interaction=nonstopmode -halt-on-error -silent chronology.tex
 if grep -q "Missing character" chronology.log; then

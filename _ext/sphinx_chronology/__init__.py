@@ -15,6 +15,7 @@ from sphinx.util.typing import ExtensionMetadata
 from sphinx_chronology import incremental
 from sphinx_chronology.bibliography import citations
 from sphinx_chronology.config import setup_config
+from sphinx_chronology.exports import write_exports
 from sphinx_chronology.figures import predraw
 from sphinx_chronology.figures.nodes import timeline_svg, visit_timeline_svg_html
 from sphinx_chronology.locale import CATALOG, LOCALE_DIR
@@ -90,9 +91,10 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_config(app)
     setup_reading(app)
     setup_views(app)
+    app.connect("build-finished", write_exports)
     return {
         "version": __version__,
-        "env_version": 7,  # bump whenever the records or domain data change shape
+        "env_version": 8,  # bump whenever the records or domain data change shape
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -39,6 +39,7 @@ def _assignment(conf: Path, name: str) -> str | None:
 
 def setup_config(app: Sphinx) -> None:
     app.add_config_value("chronology_event_docs", ["chronology/[0-9][0-9][0-9][0-9]/*"], "env", types=frozenset({list}))
+    app.add_config_value("chronology_exports", True, "", types=frozenset({bool}))
     app.add_config_value("chronology_registry_dir", "chronology/registry", "env", types=frozenset({str}))
     app.add_config_value("chronology_sources_dir", "sources/records", "env", types=frozenset({str}))
     app.add_config_value("chronology_require_sources", True, "env", types=frozenset({bool}))

@@ -17,7 +17,7 @@ SEED_EVENTS = [
         "July 24–27, 2016",
         "Beijing",
         ["Susan Rice"],
-        ["Xi Jinping", "Yang Jiechi", "Fan Changlong", "Meng Jianzhu"],
+        ["Yang Jiechi"],  # the counterpart who held the talks (README, "Conventions")
     ),
     ("2016/2016-10-25-ct-dialogue-3", "October 25, 2016", "Washington", ["Justin Siberell"], ["Li Huilai"]),
     ("2017/2017-04-06-mar-a-lago-2017", "April 6–7, 2017", "Palm Beach", ["Donald Trump"], ["Xi Jinping"]),

@@ -89,3 +89,21 @@ def test_the_search_index_holds_words_not_markup(chronology_html: Build, pages: 
             body = pages[outdir / f"{docnames[number]}.html"].select_one("div.body")
             words = {stem(word.lower()) for word in re.findall(r"\w+", body.get_text(" ") if body else "")}
             assert term in words, f"{term!r} is a search term of {docnames[number]} but not a word of its text"
+
+
+def test_the_data_files_hold_the_whole_chronology_and_validate(chronology_html: Build) -> None:
+    import jsonschema
+
+    data_dir = chronology_html.outdir / "data"
+    data = json.loads((data_dir / "chronology.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(json.loads((data_dir / "chronology.schema.json").read_text())).validate(data)
+    pages = {
+        p.relative_to(chronology_html.outdir).as_posix() for p in chronology_html.outdir.glob("chronology/[0-9]*/*.html")
+    }
+    events = {e["url"] for e in data["events"]}
+    assert events == {p for p in pages if not p.endswith("index.html")}  # every event page, nothing else
+    assert all(e["sources"] for e in data["events"])  # every event cites a source
+    csl = json.loads((Path(__file__).parent.parent / "data/csl-data.json").read_text(encoding="utf-8"))
+    jsonschema.Draft7Validator(csl).validate(json.loads((data_dir / "sources.json").read_text(encoding="utf-8")))
+    records = Path(chronology_html.app.srcdir, "sources/records")
+    assert [s["id"] for s in data["sources"]] == sorted(p.stem for p in records.glob("*.yaml"))

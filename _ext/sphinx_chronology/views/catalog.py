@@ -9,6 +9,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx_chronology.store.index import Index
 from sphinx_chronology.views.base import ViewKind
 from sphinx_chronology.views.disputes import DISPUTES
+from sphinx_chronology.views.downloads import DOWNLOADS_VIEW
 from sphinx_chronology.views.figure import FIGURE
 from sphinx_chronology.views.people import PEOPLE
 from sphinx_chronology.views.series import SERIES
@@ -17,7 +18,7 @@ from sphinx_chronology.views.topics import TOPICS
 from sphinx_chronology.views.year import YEAR, YEARS
 
 KINDS: dict[str, ViewKind] = {
-    kind.name: kind for kind in (YEAR, YEARS, SERIES, PEOPLE, TOPICS, BIBLIOGRAPHY, DISPUTES, FIGURE)
+    kind.name: kind for kind in (YEAR, YEARS, SERIES, PEOPLE, TOPICS, BIBLIOGRAPHY, DISPUTES, FIGURE, DOWNLOADS_VIEW)
 }
 
 #: The directives by name; every name is prefixed, so none clashes with another extension's

@@ -1,0 +1,92 @@
+"""Exports: the chronology as data files beside the HTML site, written at the end of an HTML build.
+
+``data/`` in the output folder holds ``chronology.json`` (everything, with its JSON Schema), ``events.csv``,
+``chronology.ics``, ``sources.json`` (CSL-JSON) and ``sources.bib``, and ``schemas/`` the schemas of what
+authors write. All are made from the records the pages are made from, in a stable order, and a file is
+written only when its content changed: a no-op build rewrites none, and two builds of the same sources give
+the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from sphinx_chronology.exports.bibtex import sources_bib
+from sphinx_chronology.exports.calendar import chronology_ics
+from sphinx_chronology.exports.data import Edition, chronology_data
+from sphinx_chronology.exports.schema import chronology_schema, input_schemas
+from sphinx_chronology.exports.tables import events_csv
+from sphinx_chronology.store.domain import domain_of
+
+FOLDER = "data"
+#: (file under ``data/``, format, what it holds), as the downloads view lists them
+DOWNLOADS: tuple[tuple[str, str, str], ...] = (
+    ("chronology.json", "JSON", "every event, series, person, topic, side, period and source, with dates at the "
+     "precision known, delegations with the titles held then, relations, citations and disputed points"),
+    ("chronology.schema.json", "JSON Schema 2020-12", "the shape of chronology.json"),
+    ("events.csv", "CSV", "one row per event: dates, title, kind, status, place, series and round, each side's "
+     "leads and delegation, topics and the sources cited"),
+    ("chronology.ics", "iCalendar", "the events as all-day calendar entries; an event known only to the month "
+     "(or year) spans that month (or year) and says so"),
+    ("sources.json", "CSL-JSON", "the bibliography, for reference managers and citation processors"),
+    ("sources.bib", "BibTeX", "the bibliography, for BibTeX, biblatex and reference managers"),
+    ("schemas/event.schema.json", "JSON Schema 2020-12", "the front matter of an event page, for editors that "
+     "check YAML as it is typed"),
+    ("schemas/source.schema.json", "JSON Schema 2020-12", "a source record (CSL-YAML)"),
+    ("schemas/people.schema.json", "JSON Schema 2020-12", "the people registry; sides, series, topics and periods "
+     "have theirs beside it (sides.schema.json ...)"),
+)  # fmt: skip
+#: builders whose output is a web site the files sit beside
+SITE_BUILDERS = frozenset({"html", "dirhtml", "singlehtml"})
+
+
+def files(app: Sphinx) -> dict[str, str]:
+    """Path under ``data/`` -> content, for the project ``app`` has read."""
+    index = domain_of(app.env).index
+    config = app.config
+    baseurl = str(config.html_baseurl or "")
+    edition = Edition(
+        project=str(config.project),
+        release=str(config.release or ""),
+        copyright=str(config.copyright or ""),
+        baseurl=baseurl + ("/" if baseurl and not baseurl.endswith("/") else ""),
+    )
+    data = chronology_data(index, edition, app.builder.get_target_uri)
+    vocabulary = index.vocabulary
+    uid_domain = re.sub(r"[^a-z0-9]+", "-", edition.project.lower()).strip("-") or "chronology"
+    written = {
+        "chronology.json": _json(data),
+        "chronology.schema.json": _json(chronology_schema(vocabulary)),
+        "events.csv": events_csv(data),
+        "chronology.ics": chronology_ics(
+            data, vocabulary.first_status, {s.id: str(s.label) for s in vocabulary.statuses}, uid_domain
+        ),
+        "sources.json": _json(data["sources"]),
+        "sources.bib": sources_bib(data["sources"]),
+    }
+    for name, schema in input_schemas(vocabulary).items():
+        written[f"schemas/{name}"] = _json(schema)
+    return written
+
+
+def write_exports(app: Sphinx, exception: BaseException | None) -> None:
+    """At ``build-finished``: write the files whose content changed."""
+    if exception is not None or app.builder.name not in SITE_BUILDERS or not app.config.chronology_exports:
+        return
+    folder = Path(app.outdir, FOLDER)
+    for name, content in files(app).items():
+        path = folder / name
+        encoded = content.encode("utf-8")
+        if path.exists() and path.read_bytes() == encoded:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(encoded)
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=1) + "\n"

@@ -1,0 +1,138 @@
+"""The exports in ``data/``: each read back with a real parser and checked against its schema; stable from
+build to build; updated by an edit and left alone by a no-op build."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import bibtexparser
+import icalendar
+import jsonschema
+import pytest
+
+from helpers import Build, build, copy_root
+from sphinx_chronology.reading.yamldata import load
+
+DATA = Path(__file__).parent.parent / "data"
+
+
+@pytest.fixture(scope="module")
+def result(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    return build(copy_root("basic", tmp_path_factory.mktemp("exports") / "src"))
+
+
+def _data(result: Build, name: str) -> str:
+    return (result.outdir / "data" / name).read_text(encoding="utf-8")
+
+
+def test_chronology_json_holds_every_event_and_matches_its_schema(result: Build) -> None:
+    data = json.loads(_data(result, "chronology.json"))
+    jsonschema.Draft202012Validator(json.loads(_data(result, "chronology.schema.json"))).validate(data)
+    events = {event["id"]: event for event in data["events"]}
+    assert list(events) == ["talks-1", "talks-2", "talks-4", "interim"]  # in date order
+    assert events["talks-2"]["date"] == "2015-08"  # the precision written, kept
+    first = events["talks-1"]
+    assert (first["date"], first["end"], first["url"]) == (
+        "2014-07-15",
+        "2014-07-16",
+        "chronology/2014/2014-07-15-talks-1.html",
+    )
+    assert first["delegations"]["north"][0] == {
+        "person": "ann-north",
+        "name": "Ann North",
+        "title": "Deputy Minister",
+        "lead": True,
+    }
+    assert first["sources"] == ["north-2014"]
+    assert events["talks-2"]["related"] == [{"event": "talks-1", "relation": "follow-up-of"}]
+    assert data["people"]["bo-south"] == {"name": "Bo South", "side": "south", "names": {"zh": "南博"}}
+    assert [s["id"] for s in data["sources"]] == ["north-2014", "south-2015"]
+
+
+def test_sources_are_valid_csl_json_and_bibtex(result: Build) -> None:
+    items = json.loads(_data(result, "sources.json"))
+    # the official CSL data schema (citation-style-language/schema, MIT licence), kept in tests/data
+    jsonschema.Draft7Validator(json.loads((DATA / "csl-data.json").read_text(encoding="utf-8"))).validate(items)
+    assert items[0]["issued"] == {"date-parts": [[2014, 7, 16]]}
+    assert items[0]["URL"] == "https://example.org/north/2014"
+    library = bibtexparser.parse_string(_data(result, "sources.bib"))
+    assert not library.failed_blocks
+    entries = {entry.key: entry for entry in library.entries}
+    assert set(entries) == {"north-2014", "south-2015"}
+    north = entries["north-2014"]
+    assert north["title"] == "{Northland and Southland hold security talks}"
+    assert north["author"] == "{Northland Foreign Office}" and north["year"] == "2014"
+
+
+def test_the_calendar_parses_and_is_honest_about_partial_dates(result: Build) -> None:
+    calendar = icalendar.Calendar.from_ical(_data(result, "chronology.ics"))
+    events = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
+    assert len(events) == 4
+    first = next(e for uid, e in events.items() if uid.startswith("talks-1@"))
+    assert (str(first["DTSTART"].dt), str(first["DTEND"].dt)) == ("2014-07-15", "2014-07-17")  # end exclusive
+    second = next(e for uid, e in events.items() if uid.startswith("talks-2@"))
+    assert (str(second["DTSTART"].dt), str(second["DTEND"].dt)) == ("2015-08-01", "2015-09-01")
+    assert "date known only to the month: August 2015" in str(second["SUMMARY"])
+    raw = (result.outdir / "data/chronology.ics").read_bytes()
+    assert raw.count(b"\n") == raw.count(b"\r\n")  # CRLF line ends
+    assert all(len(line) <= 75 for line in raw.split(b"\r\n"))  # long lines folded
+
+
+def test_the_csv_has_one_row_per_event_with_the_delegations_flattened(result: Build) -> None:
+    rows = list(csv.DictReader(io.StringIO(_data(result, "events.csv"), newline="")))
+    assert [row["id"] for row in rows] == ["talks-1", "talks-2", "talks-4", "interim"]
+    assert rows[0]["north_leads"] == "Ann North"
+    assert rows[0]["north_delegation"] == "Ann North (Deputy Minister); Cy North (Adviser)"
+    assert rows[0]["place"] == "Sunnylands, CA, Rancho Mirage, Northland"
+
+
+def test_the_input_schemas_accept_the_project_files(result: Build) -> None:
+    schemas = result.outdir / "data/schemas"
+    src = Path(result.app.srcdir)
+    source = jsonschema.Draft202012Validator(json.loads((schemas / "source.schema.json").read_text()))
+    for record in (src / "sources/records").glob("*.yaml"):
+        source.validate(load(record.read_text(encoding="utf-8")).data)
+    people = jsonschema.Draft202012Validator(json.loads((schemas / "people.schema.json").read_text()))
+    people.validate(load((src / "chronology/registry/people.yaml").read_text(encoding="utf-8")).data)
+    event = jsonschema.Draft202012Validator(json.loads((schemas / "event.schema.json").read_text()))
+    text = (src / "chronology/2014/2014-07-15-talks-1.md").read_text(encoding="utf-8")
+    event.validate(load(text.split("---")[1]).data)
+    assert not event.is_valid({"title": "T", "date": "2014", "kind": "meeting", "status": "held"})
+
+
+def test_exports_are_stable_updated_by_an_edit_and_left_alone_by_a_no_op(tmp_path: Path) -> None:
+    src = copy_root("basic", tmp_path / "src")
+    one = build(src, builddir=tmp_path / "one", fresh=True)
+    two = build(src, builddir=tmp_path / "two", fresh=True, parallel=2)
+    files = sorted(p.relative_to(one.outdir) for p in (one.outdir / "data").rglob("*") if p.is_file())
+    assert len(files) == 13
+    for name in files:
+        assert (one.outdir / name).read_bytes() == (two.outdir / name).read_bytes(), name
+    stamps = {name: (one.outdir / name).stat().st_mtime_ns for name in files}
+    build(src, builddir=tmp_path / "one")
+    assert {name: (one.outdir / name).stat().st_mtime_ns for name in files} == stamps  # nothing rewritten
+    page = src / "chronology/2015/2015-08-talks-2.md"
+    page.write_text(page.read_text(encoding="utf-8").replace("Second Security Talks", "Second Talks"), encoding="utf-8")
+    build(src, builddir=tmp_path / "one")
+    for name in ("chronology.json", "events.csv", "chronology.ics"):
+        assert "Second Talks" in (one.outdir / "data" / name).read_text(encoding="utf-8"), name
+    assert (one.outdir / "data/sources.bib").stat().st_mtime_ns == stamps[Path("data/sources.bib")]
+
+
+def test_the_downloads_view_links_every_file_from_any_page(tmp_path: Path) -> None:
+    src = copy_root("basic", tmp_path / "src")
+    view = "---\norphan: true\n---\n# Data\n\n```{chronology-downloads}\n```\n"
+    (src / "data.md").write_text(view, encoding="utf-8")
+    (src / "chronology/2014/data.md").write_text(view, encoding="utf-8")
+    result = build(src)
+    for page in ("data", "chronology/2014/data"):
+        links = [a["href"] for a in result.html(page).select(".chron-downloads a")]
+        assert len(links) == 9
+        for href in links:
+            assert (result.outdir / Path(page).parent / href).is_file(), (page, href)
+    latex = build(src, "latex", builddir=tmp_path / "latex")
+    tex = next(Path(latex.outdir).glob("*.tex")).read_text(encoding="utf-8")
+    assert "data/chronology.json" in tex
