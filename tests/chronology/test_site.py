@@ -98,7 +98,8 @@ def test_the_data_files_hold_the_whole_chronology_and_validate(chronology_html: 
     data = json.loads((data_dir / "chronology.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator(json.loads((data_dir / "chronology.schema.json").read_text())).validate(data)
     pages = {
-        p.relative_to(chronology_html.outdir).as_posix() for p in chronology_html.outdir.glob("chronology/[0-9]*/*.html")
+        p.relative_to(chronology_html.outdir).as_posix()
+        for p in chronology_html.outdir.glob("chronology/[0-9]*/*.html")
     }
     events = {e["url"] for e in data["events"]}
     assert events == {p for p in pages if not p.endswith("index.html")}  # every event page, nothing else

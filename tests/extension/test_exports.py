@@ -136,3 +136,56 @@ def test_the_downloads_view_links_every_file_from_any_page(tmp_path: Path) -> No
     latex = build(src, "latex", builddir=tmp_path / "latex")
     tex = next(Path(latex.outdir).glob("*.tex")).read_text(encoding="utf-8")
     assert "data/chronology.json" in tex
+
+
+def test_a_link_made_before_a_date_refinement_still_reaches_the_event(tmp_path: Path) -> None:
+    """Making a date more precise renames the file, so the page's address changes: the id's page and the
+    page at the recorded old address still lead to it."""
+    src = copy_root("basic", tmp_path / "src")
+    first = build(src)
+    old = "chronology/2015/2015-08-talks-2.html"
+    assert (first.outdir / old).is_file()
+    page = src / "chronology/2015/2015-08-talks-2.md"
+    text = page.read_text(encoding="utf-8").replace("date: 2015-08", "date: 2015-08-04")
+    text = text.replace("title:", "redirect_from: [chronology/2015/2015-08-talks-2]\ntitle:", 1)
+    page.unlink()
+    (src / "chronology/2015/2015-08-04-talks-2.md").write_text(text, encoding="utf-8")
+    second = build(src)
+    assert second.warnings.strip() == ""
+    new = "chronology/2015/2015-08-04-talks-2.html"
+    for address in (old, "id/talks-2.html"):
+        redirect = second.html(address.removesuffix(".html"))
+        href = redirect.select_one("link[rel=canonical]")["href"]
+        assert (second.outdir / Path(address).parent / href).resolve() == (second.outdir / new).resolve()
+        assert redirect.select_one("meta[http-equiv=refresh]")["content"] == f"0; url={href}"
+
+
+def test_a_redirect_cannot_replace_a_page_or_leave_the_site(tmp_path: Path) -> None:
+    src = copy_root("basic", tmp_path / "src")
+    page = src / "chronology/2015/2015-08-talks-2.md"
+    addresses = "redirect_from: [chronology/2014/2014-07-15-talks-1, sub/../../../outside]\ntitle:"
+    page.write_text(page.read_text(encoding="utf-8").replace("title:", addresses, 1), encoding="utf-8")
+    result = build(src)
+    assert (
+        "WARNING: redirect_from: 'chronology/2014/2014-07-15-talks-1' is not a free earlier address" in result.warnings
+    )
+    assert "sub/../../../outside" in result.warnings and "[chronology.value]" in result.warnings
+    assert "First Security Talks" in result.text("chronology/2014/2014-07-15-talks-1")  # the page is intact
+    assert not (tmp_path / "outside.html").exists() and not (src / "outside.html").exists()
+
+
+def test_with_a_base_address_the_site_has_a_sitemap_and_canonical_links(tmp_path: Path) -> None:
+    import xml.etree.ElementTree as ET
+
+    src = copy_root("basic", tmp_path / "src")
+    result = build(src, confoverrides={"html_baseurl": "https://example.org/chronology/"})
+    tree = ET.parse(result.outdir / "sitemap.xml")
+    namespace = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    locations = [loc.text for loc in tree.iter(f"{namespace}loc")]
+    assert "https://example.org/chronology/chronology/2014/2014-07-15-talks-1.html" in locations
+    assert len(locations) == len(result.app.env.found_docs)
+    canonical = result.html("chronology/2014/2014-07-15-talks-1").select_one("link[rel=canonical]")["href"]
+    assert canonical == "https://example.org/chronology/chronology/2014/2014-07-15-talks-1.html"
+    data = json.loads(_data(result, "chronology.json"))
+    assert data["events"][0]["url"] == canonical  # the exports carry full addresses
+    assert not (build(copy_root("basic", tmp_path / "plain")).outdir / "sitemap.xml").exists()

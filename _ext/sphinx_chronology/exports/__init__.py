@@ -16,6 +16,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
+from sphinx_chronology.exports.addresses import redirect_pages, sitemap
 from sphinx_chronology.exports.bibtex import sources_bib
 from sphinx_chronology.exports.calendar import chronology_ics
 from sphinx_chronology.exports.data import Edition, chronology_data
@@ -74,13 +75,24 @@ def files(app: Sphinx) -> dict[str, str]:
     return written
 
 
+def site_files(app: Sphinx) -> dict[str, str]:
+    """Path in the output folder -> content: the data files (unless turned off), the redirect pages and,
+    with ``html_baseurl``, the sitemap."""
+    written = (
+        {f"{FOLDER}/{name}": content for name, content in files(app).items()} if app.config.chronology_exports else {}
+    )
+    written.update(redirect_pages(domain_of(app.env).index, app.builder))
+    if app.config.html_baseurl:
+        written["sitemap.xml"] = sitemap(app.builder, str(app.config.html_baseurl))
+    return written
+
+
 def write_exports(app: Sphinx, exception: BaseException | None) -> None:
     """At ``build-finished``: write the files whose content changed."""
-    if exception is not None or app.builder.name not in SITE_BUILDERS or not app.config.chronology_exports:
+    if exception is not None or app.builder.name not in SITE_BUILDERS:
         return
-    folder = Path(app.outdir, FOLDER)
-    for name, content in files(app).items():
-        path = folder / name
+    for name, content in site_files(app).items():
+        path = Path(app.outdir, name)
         encoded = content.encode("utf-8")
         if path.exists() and path.read_bytes() == encoded:
             continue

@@ -84,6 +84,8 @@ class Event:
     uncertain: tuple[Uncertain, ...] = ()
     #: the front matter had errors: the record holds what could be read (see ``read_event``)
     invalid: bool = False
+    #: earlier document names of the page, each given a page that leads here (``redirect_from``)
+    redirect_from: tuple[str, ...] = ()
     lines: tuple[tuple[str, int], ...] = field(default=(), compare=False)
 
     @property

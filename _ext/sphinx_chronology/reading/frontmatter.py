@@ -308,6 +308,7 @@ def _event(
         exchange=_exchange(data.get("exchange")),
         uncertain=tuple(Uncertain(**u) for u in data.get("uncertain") or () if u and "field" in u),
         invalid=invalid,
+        redirect_from=tuple(str(name).removesuffix(".md") for name in data.get("redirect_from") or ()),
         # the paths repeat from event to event: interned, the saved environment holds each once (at 5,000
         # events the events store pickles to 3.8 MB instead of 6.3 MB)
         lines=tuple(

@@ -81,6 +81,11 @@ def event_schema(vocabulary: Vocabulary) -> dict[str, Any]:
             "outcomes": TEXTS,
             "exchange": EXCHANGE,
             "uncertain": {"type": "array", "items": _object({"field": TEXT, "note": TEXT}, ("field",))},
+            # earlier addresses of the page (document names: chronology/2015/2015-08-talks-2), kept working
+            "redirect_from": {
+                "type": "array",
+                "items": {"type": "string", "pattern": r"^(?!.*\.\.)[^./\\][^\\:]*(?<!/)$"},
+            },
         },
         required=("title", "date", "kind", "status"),
     )
