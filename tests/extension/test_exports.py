@@ -108,7 +108,7 @@ def test_exports_are_stable_updated_by_an_edit_and_left_alone_by_a_no_op(tmp_pat
     one = build(src, builddir=tmp_path / "one", fresh=True)
     two = build(src, builddir=tmp_path / "two", fresh=True, parallel=2)
     files = sorted(p.relative_to(one.outdir) for p in (one.outdir / "data").rglob("*") if p.is_file())
-    assert len(files) == 13
+    assert len(files) == 14
     for name in files:
         assert (one.outdir / name).read_bytes() == (two.outdir / name).read_bytes(), name
     stamps = {name: (one.outdir / name).stat().st_mtime_ns for name in files}
@@ -130,7 +130,7 @@ def test_the_downloads_view_links_every_file_from_any_page(tmp_path: Path) -> No
     result = build(src)
     for page in ("data", "chronology/2014/data"):
         links = [a["href"] for a in result.html(page).select(".chron-downloads a")]
-        assert len(links) == 9
+        assert len(links) == 10
         for href in links:
             assert (result.outdir / Path(page).parent / href).is_file(), (page, href)
     latex = build(src, "latex", builddir=tmp_path / "latex")
@@ -189,3 +189,69 @@ def test_with_a_base_address_the_site_has_a_sitemap_and_canonical_links(tmp_path
     data = json.loads(_data(result, "chronology.json"))
     assert data["events"][0]["url"] == canonical  # the exports carry full addresses
     assert not (build(copy_root("basic", tmp_path / "plain")).outdir / "sitemap.xml").exists()
+
+
+# TimelineJS's JSON format, as its documentation describes it (timeline.knightlab.com/docs/json-format.html)
+TIMELINEJS_DATE = {
+    "type": "object",
+    "properties": {k: {"type": "string", "pattern": "^[0-9]+$"} for k in ("year", "month", "day")},
+    "required": ["year"],
+    "additionalProperties": False,
+}
+TIMELINEJS_TEXT = {
+    "type": "object",
+    "properties": {"headline": {"type": "string"}, "text": {"type": "string"}},
+    "additionalProperties": False,
+}
+TIMELINEJS = {
+    "type": "object",
+    "properties": {
+        "title": {"type": "object", "properties": {"text": TIMELINEJS_TEXT}},
+        "events": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "start_date": TIMELINEJS_DATE,
+                    "end_date": TIMELINEJS_DATE,
+                    "text": TIMELINEJS_TEXT,
+                    "group": {"type": "string"},
+                    "display_date": {"type": "string"},
+                    "unique_id": {"type": "string"},
+                },
+                "required": ["start_date"],
+                "additionalProperties": False,
+            },
+        },
+        "eras": {
+            "type": "array",
+            "items": {
+                "type": "object",
+                "properties": {"start_date": TIMELINEJS_DATE, "end_date": TIMELINEJS_DATE, "text": TIMELINEJS_TEXT},
+                "required": ["start_date", "end_date"],
+                "additionalProperties": False,
+            },
+        },
+    },
+    "required": ["events"],
+}
+
+
+def test_the_timeline_has_timelinejs_shape_with_series_as_groups(result: Build) -> None:
+    timeline = json.loads(_data(result, "timeline.json"))
+    jsonschema.Draft202012Validator(TIMELINEJS).validate(timeline)
+    slides = {slide["unique_id"]: slide for slide in timeline["events"]}
+    assert slides["talks-2"]["start_date"] == {"year": "2015", "month": "8"}  # no day: the month is what is known
+    assert slides["talks-2"]["group"] == "North–South Security Talks"
+    assert slides["talks-1"]["display_date"] == "July 15–16, 2014"
+
+
+def test_the_citation_file_names_the_edition_conf_py_builds() -> None:
+    import yaml
+
+    from helpers import REPO
+
+    cff = yaml.safe_load((REPO / "CITATION.cff").read_text(encoding="utf-8"))
+    conf: dict[str, object] = {}
+    exec((REPO / "conf.py").read_text(encoding="utf-8"), conf)
+    assert cff["version"] == conf["release"] and cff["cff-version"] == "1.2.0" and cff["license"] == "CC-BY-4.0"

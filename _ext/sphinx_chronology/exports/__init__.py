@@ -22,6 +22,7 @@ from sphinx_chronology.exports.calendar import chronology_ics
 from sphinx_chronology.exports.data import Edition, chronology_data
 from sphinx_chronology.exports.schema import chronology_schema, input_schemas
 from sphinx_chronology.exports.tables import events_csv
+from sphinx_chronology.exports.timelinejs import timeline_json
 from sphinx_chronology.store.domain import domain_of
 
 FOLDER = "data"
@@ -34,6 +35,8 @@ DOWNLOADS: tuple[tuple[str, str, str], ...] = (
      "leads and delegation, topics and the sources cited"),
     ("chronology.ics", "iCalendar", "the events as all-day calendar entries; an event known only to the month "
      "(or year) spans that month (or year) and says so"),
+    ("timeline.json", "TimelineJS", "the events as an interactive timeline's slides (dialogue series as "
+     "groups, administrations as eras), for TimelineJS"),
     ("sources.json", "CSL-JSON", "the bibliography, for reference managers and citation processors"),
     ("sources.bib", "BibTeX", "the bibliography, for BibTeX, biblatex and reference managers"),
     ("schemas/event.schema.json", "JSON Schema 2020-12", "the front matter of an event page, for editors that "
@@ -67,6 +70,7 @@ def files(app: Sphinx) -> dict[str, str]:
         "chronology.ics": chronology_ics(
             data, vocabulary.first_status, {s.id: str(s.label) for s in vocabulary.statuses}, uid_domain
         ),
+        "timeline.json": _json(timeline_json(data, {e.id: index.when(e) for e in index.events})),
         "sources.json": _json(data["sources"]),
         "sources.bib": sources_bib(data["sources"]),
     }
