@@ -16,6 +16,7 @@ from sphinx_chronology import incremental
 from sphinx_chronology.bibliography import citations
 from sphinx_chronology.config import setup_config
 from sphinx_chronology.exports import write_exports
+from sphinx_chronology.exports.structured import add_page_metadata
 from sphinx_chronology.figures import predraw
 from sphinx_chronology.figures.nodes import timeline_svg, visit_timeline_svg_html
 from sphinx_chronology.locale import CATALOG, LOCALE_DIR
@@ -92,6 +93,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_reading(app)
     setup_views(app)
     app.connect("build-finished", write_exports)
+    app.connect("html-page-context", add_page_metadata)
     return {
         "version": __version__,
         "env_version": 8,  # bump whenever the records or domain data change shape

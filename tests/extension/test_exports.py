@@ -255,3 +255,30 @@ def test_the_citation_file_names_the_edition_conf_py_builds() -> None:
     conf: dict[str, object] = {}
     exec((REPO / "conf.py").read_text(encoding="utf-8"), conf)
     assert cff["version"] == conf["release"] and cff["cff-version"] == "1.2.0" and cff["license"] == "CC-BY-4.0"
+
+
+def test_event_pages_describe_themselves_in_json_ld_and_opengraph(tmp_path: Path) -> None:
+    from bs4 import BeautifulSoup
+
+    src = copy_root("basic", tmp_path / "src")
+    page = src / "chronology/2015/2015-08-talks-2.md"
+    hostile = 'title: "Talks </script><script>alert(1)</script> & more"'
+    page.write_text(page.read_text(encoding="utf-8").replace("title: Second Security Talks", hostile), encoding="utf-8")
+    result = build(src, confoverrides={"html_baseurl": "https://example.org/"})
+    first = result.html("chronology/2014/2014-07-15-talks-1")
+    event = json.loads(first.select_one('script[type="application/ld+json"]').get_text())
+    assert event["@type"] == "Event" and event["name"] == "First Security Talks"
+    assert (event["startDate"], event["endDate"]) == ("2014-07-15", "2014-07-16")
+    assert event["eventStatus"] == "https://schema.org/EventScheduled"
+    assert event["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
+    assert event["location"]["address"]["addressLocality"] == "Rancho Mirage"
+    assert {"@type": "Person", "name": "Ann North", "jobTitle": "Deputy Minister",
+            "affiliation": {"@type": "Organization", "name": "Northland"}} in event["attendee"]  # fmt: skip
+    assert event["url"] == "https://example.org/chronology/2014/2014-07-15-talks-1.html"
+    assert first.select_one('meta[property="og:title"]')["content"] == "First Security Talks"
+    assert "July 15–16, 2014" in first.select_one('meta[name="description"]')["content"]
+    raw = (result.outdir / "chronology/2015/2015-08-talks-2.html").read_text(encoding="utf-8")
+    second = BeautifulSoup(raw, "lxml")
+    assert [s.get("type") for s in second.select("head script") if not s.get("src")] == ["application/ld+json"]
+    assert json.loads(second.select_one('script[type="application/ld+json"]').get_text())["startDate"] == "2015-08"
+    assert "<script>alert" not in raw  # the title closes no element, in the JSON-LD or anywhere

@@ -28,7 +28,8 @@ class Kind:
 @dataclass(frozen=True)
 class Status:
     """What became of an event: its label, its badge colour (a sphinx-design colour name) and how its
-    marker is drawn (``fill``: filled or hollow; ``line``: solid or dotted; ``overlay``: a marker over it)."""
+    marker is drawn (``fill``: filled or hollow; ``line``: solid or dotted; ``overlay``: a marker over it);
+    ``schema`` is the schema.org ``eventStatus`` it stands for (EventScheduled, EventCancelled ...), if any."""
 
     id: str
     label: str
@@ -37,15 +38,18 @@ class Status:
     line: str = "solid"
     overlay: str = ""
     legend: str = ""
+    schema: str = ""
 
 
 @dataclass(frozen=True)
 class Format:
-    """How an event was held; ``badge`` says whether cards show it (the usual format goes without saying)."""
+    """How an event was held; ``badge`` says whether cards show it (the usual format goes without saying);
+    ``schema`` is the schema.org ``eventAttendanceMode`` it stands for, if any."""
 
     id: str
     label: str
     badge: bool = True
+    schema: str = ""
 
 
 @dataclass(frozen=True)
@@ -95,12 +99,13 @@ def defaults() -> dict[str, dict[str, dict[str, Any]]]:
             "context": {"label": _("Context"), "colour": "#666666", "marker": "v", "size": 36, "hatch": "--"},
         },
         "statuses": {
-            "held": {"label": _("Held"), "badge": "success", "legend": _("held (filled)")},
+            "held": {"label": _("Held"), "badge": "success", "legend": _("held (filled)"), "schema": "EventScheduled"},
             "postponed": {
                 "label": _("Postponed"),
                 "badge": "warning",
                 "fill": "hollow",
                 "legend": _("postponed (hollow)"),
+                "schema": "EventPostponed",
             },
             "cancelled": {
                 "label": _("Cancelled"),
@@ -108,6 +113,7 @@ def defaults() -> dict[str, dict[str, dict[str, Any]]]:
                 "fill": "hollow",
                 "overlay": "x",
                 "legend": _("cancelled (hollow, ×)"),
+                "schema": "EventCancelled",
             },
             "boycotted": {
                 "label": _("Boycotted"),
@@ -122,12 +128,13 @@ def defaults() -> dict[str, dict[str, dict[str, Any]]]:
                 "fill": "hollow",
                 "line": "dotted",
                 "legend": _("planned, never held (dotted)"),
+                "schema": "EventCancelled",
             },
         },
         "formats": {
-            "in-person": {"label": _("In person"), "badge": False},
-            "virtual": {"label": _("Virtual")},
-            "hybrid": {"label": _("Hybrid")},
+            "in-person": {"label": _("In person"), "badge": False, "schema": "OfflineEventAttendanceMode"},
+            "virtual": {"label": _("Virtual"), "schema": "OnlineEventAttendanceMode"},
+            "hybrid": {"label": _("Hybrid"), "schema": "MixedEventAttendanceMode"},
         },
         "relations": {
             "follow-up-of": {"label": _("Follow-up of"), "inverse": _("Followed up by"), "order": "after"},
