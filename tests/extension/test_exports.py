@@ -108,7 +108,7 @@ def test_exports_are_stable_updated_by_an_edit_and_left_alone_by_a_no_op(tmp_pat
     one = build(src, builddir=tmp_path / "one", fresh=True)
     two = build(src, builddir=tmp_path / "two", fresh=True, parallel=2)
     files = sorted(p.relative_to(one.outdir) for p in (one.outdir / "data").rglob("*") if p.is_file())
-    assert len(files) == 14
+    assert len(files) == 15
     for name in files:
         assert (one.outdir / name).read_bytes() == (two.outdir / name).read_bytes(), name
     stamps = {name: (one.outdir / name).stat().st_mtime_ns for name in files}
@@ -130,7 +130,7 @@ def test_the_downloads_view_links_every_file_from_any_page(tmp_path: Path) -> No
     result = build(src)
     for page in ("data", "chronology/2014/data"):
         links = [a["href"] for a in result.html(page).select(".chron-downloads a")]
-        assert len(links) == 10
+        assert len(links) == 11
         for href in links:
             assert (result.outdir / Path(page).parent / href).is_file(), (page, href)
     latex = build(src, "latex", builddir=tmp_path / "latex")
@@ -282,3 +282,61 @@ def test_event_pages_describe_themselves_in_json_ld_and_opengraph(tmp_path: Path
     assert [s.get("type") for s in second.select("head script") if not s.get("src")] == ["application/ld+json"]
     assert json.loads(second.select_one('script[type="application/ld+json"]').get_text())["startDate"] == "2015-08"
     assert "<script>alert" not in raw  # the title closes no element, in the JSON-LD or anywhere
+
+
+def test_the_feed_is_atom_with_ids_that_survive_a_rename_and_dates_that_move_with_content(tmp_path: Path) -> None:
+    import os
+
+    import feedparser
+
+    src = copy_root("basic", tmp_path / "src")
+    page = src / "chronology/2015/2015-08-talks-2.md"
+    for number, path in enumerate(sorted((src / "chronology").glob("[0-9]*/*.md"))):
+        os.utime(path, (1_700_000_000 + number, 1_700_000_000 + number))  # a copy outside git: file times
+    first = feedparser.parse((build(src).outdir / "data/feed.atom").read_bytes())
+    assert not first.bozo, first.bozo_exception
+    assert first.feed.title.endswith("events added or changed")
+    entries = {entry.title: entry for entry in first.entries}
+    assert len(entries) == 4
+    ordered = [entry.updated for entry in first.entries]
+    assert ordered == sorted(ordered, reverse=True)  # newest first
+    talks_2 = entries["Second Security Talks"]
+    assert talks_2.link.endswith("chronology/2015/2015-08-talks-2.html")
+    again = feedparser.parse((build(src).outdir / "data/feed.atom").read_bytes())
+    assert [(e.id, e.updated) for e in again.entries] == [(e.id, e.updated) for e in first.entries]  # no-op: same
+    page.rename(src / "chronology/2015/2015-08-04-talks-2.md")
+    renamed = src / "chronology/2015/2015-08-04-talks-2.md"
+    renamed.write_text(renamed.read_text(encoding="utf-8").replace("2015-08\n", "2015-08-04\n"), encoding="utf-8")
+    os.utime(renamed, (1_800_000_000, 1_800_000_000))
+    later = feedparser.parse((build(src).outdir / "data/feed.atom").read_bytes())
+    assert later.entries[0].id == talks_2.id  # the same entry, now the newest
+    assert later.entries[0].updated > talks_2.updated
+    assert later.entries[0].link.endswith("chronology/2015/2015-08-04-talks-2.html")
+    unchanged = {e.id: e.updated for e in later.entries[1:]}
+    assert unchanged == {e.id: e.updated for e in first.entries if e.id != talks_2.id}
+
+
+def test_in_a_git_checkout_the_feed_dates_are_the_last_commits(tmp_path: Path) -> None:
+    import os
+    import subprocess
+
+    import feedparser
+
+    src = copy_root("basic", tmp_path / "src")
+    env = {**os.environ, "GIT_AUTHOR_NAME": "a", "GIT_AUTHOR_EMAIL": "a@example.org", "GIT_COMMITTER_NAME": "a",
+           "GIT_COMMITTER_EMAIL": "a@example.org"}  # fmt: skip
+
+    def commit(when: str) -> None:
+        subprocess.run(["git", "add", "-A"], cwd=src, check=True, env=env)
+        dated = {**env, "GIT_COMMITTER_DATE": when, "GIT_AUTHOR_DATE": when}
+        subprocess.run(["git", "commit", "-qm", "x"], cwd=src, check=True, env=dated)
+
+    subprocess.run(["git", "init", "-q"], cwd=src, check=True)
+    commit("2020-01-02T03:04:05Z")
+    page = src / "chronology/2016/2016-03-talks-4.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nMore.\n", encoding="utf-8")
+    commit("2021-06-07T08:09:10Z")
+    feed = feedparser.parse((build(src).outdir / "data/feed.atom").read_bytes())
+    dates = {entry.link.rsplit("/", 1)[-1]: entry.updated for entry in feed.entries}
+    assert dates["2016-03-talks-4.html"] == "2021-06-07T08:09:10Z"
+    assert dates["2014-07-15-talks-1.html"] == "2020-01-02T03:04:05Z"

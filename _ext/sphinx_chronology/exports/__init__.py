@@ -20,6 +20,7 @@ from sphinx_chronology.exports.addresses import redirect_pages, sitemap
 from sphinx_chronology.exports.bibtex import sources_bib
 from sphinx_chronology.exports.calendar import chronology_ics
 from sphinx_chronology.exports.data import Edition, chronology_data
+from sphinx_chronology.exports.feed import atom_feed, last_changed
 from sphinx_chronology.exports.schema import chronology_schema, input_schemas
 from sphinx_chronology.exports.tables import events_csv
 from sphinx_chronology.exports.timelinejs import timeline_json
@@ -37,6 +38,7 @@ DOWNLOADS: tuple[tuple[str, str, str], ...] = (
      "(or year) spans that month (or year) and says so"),
     ("timeline.json", "TimelineJS", "the events as an interactive timeline's slides (dialogue series as "
      "groups, administrations as eras), for TimelineJS"),
+    ("feed.atom", "Atom", "the 50 events most recently added or changed, newest first, for a feed reader"),
     ("sources.json", "CSL-JSON", "the bibliography, for reference managers and citation processors"),
     ("sources.bib", "BibTeX", "the bibliography, for BibTeX, biblatex and reference managers"),
     ("schemas/event.schema.json", "JSON Schema 2020-12", "the front matter of an event page, for editors that "
@@ -73,6 +75,11 @@ def files(app: Sphinx) -> dict[str, str]:
         "timeline.json": _json(timeline_json(data, {e.id: index.when(e) for e in index.events})),
         "sources.json": _json(data["sources"]),
         "sources.bib": sources_bib(data["sources"]),
+        "feed.atom": atom_feed(
+            data,
+            last_changed(Path(app.srcdir), {e.id: str(app.env.doc2path(e.docname, False)) for e in index.events}),
+            edition.baseurl,
+        ),
     }
     for name, schema in input_schemas(vocabulary).items():
         written[f"schemas/{name}"] = _json(schema)
