@@ -75,3 +75,20 @@ def test_cited_by_names_each_page_once_with_links_to_each_passage(html: Build) -
         f"../{EVENT_2}.html#cite-2015-08-talks-2-south-2015-1",
         f"../{EVENT_2}.html#cite-2015-08-talks-2-north-2014-1",
     ]
+
+
+def test_the_data_export_gives_each_account_with_its_sources(html: Build) -> None:
+    import json
+
+    data = json.loads((html.outdir / "data/chronology.json").read_text(encoding="utf-8"))
+    (event,) = [e for e in data["events"] if e["id"] == "talks-2"]
+    assert event["disputes"] == [
+        {
+            "point": "Who led the northern delegation",
+            "anchor": "dispute-who-led-the-northern-delegation",
+            "accounts": [
+                {"by": "the Northland Foreign Office", "sources": ["north-2014"]},
+                {"by": "Southland Daily", "sources": ["south-2015"]},
+            ],
+        }
+    ]

@@ -340,3 +340,32 @@ def test_in_a_git_checkout_the_feed_dates_are_the_last_commits(tmp_path: Path) -
     dates = {entry.link.rsplit("/", 1)[-1]: entry.updated for entry in feed.entries}
     assert dates["2016-03-talks-4.html"] == "2021-06-07T08:09:10Z"
     assert dates["2014-07-15-talks-1.html"] == "2020-01-02T03:04:05Z"
+
+
+def test_each_event_page_says_how_to_cite_it(tmp_path: Path) -> None:
+    src = copy_root("basic", tmp_path / "src")
+    page = src / "chronology/2015/2015-08-talks-2.md"
+    page.write_text(
+        page.read_text(encoding="utf-8").replace("Second Security Talks", "Talks 100% & {more}"), encoding="utf-8"
+    )
+    overrides = {
+        "html_baseurl": "https://example.org/",
+        "release": "3.1",
+        "copyright": "2025, Someone",
+        "author": "Ann Editor",
+    }
+    result = build(src, confoverrides=overrides)
+    html = result.html("chronology/2015/2015-08-talks-2")
+    text = " ".join(html.select_one(".chron-cite-entry").get_text().split())
+    assert text == (
+        "Ann Editor. 2025. “Talks 100% & {more}.” In Project name not set, edition 3.1. "
+        "https://example.org/id/talks-2.html."
+    )
+    bibtex, csl = (block.get_text() for block in html.select(".chron-cite-formats pre"))
+    (entry,) = bibtexparser.parse_string(bibtex).entries
+    assert entry["title"] == r"{Talks 100\% \& \{more\}}" and entry["url"] == "https://example.org/id/talks-2.html"
+    schema = json.loads((DATA / "csl-data.json").read_text(encoding="utf-8"))
+    jsonschema.Draft7Validator(schema).validate([json.loads(csl)])
+    latex = build(src, "latex", builddir=tmp_path / "latex", confoverrides=overrides)
+    tex = next(Path(latex.outdir).glob("*.tex")).read_text(encoding="utf-8")
+    assert "Cite this entry" in tex and "@incollection" not in tex  # the reference alone in the book

@@ -16,7 +16,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from sphinx_chronology.exports.addresses import redirect_pages, sitemap
+from sphinx_chronology.exports.addresses import page_paths, redirect_pages, sitemap
 from sphinx_chronology.exports.bibtex import sources_bib
 from sphinx_chronology.exports.calendar import chronology_ics
 from sphinx_chronology.exports.data import Edition, chronology_data
@@ -99,16 +99,28 @@ def site_files(app: Sphinx) -> dict[str, str]:
 
 
 def write_exports(app: Sphinx, exception: BaseException | None) -> None:
-    """At ``build-finished``: write the files whose content changed."""
+    """At ``build-finished``: write the files whose content changed, and remove those an earlier build wrote
+    that are no longer made (the page of a deleted event's id), unless a page of the project is there now."""
     if exception is not None or app.builder.name not in SITE_BUILDERS:
         return
-    for name, content in site_files(app).items():
+    made = site_files(app)
+    manifest = Path(app.doctreedir, f"chronology-written-{app.builder.name}.json")
+    try:
+        before = set(json.loads(manifest.read_text(encoding="utf-8")))
+    except (OSError, ValueError):
+        before = set()
+    pages = page_paths(app.builder)
+    for stale in sorted(before - set(made) - pages):
+        Path(app.outdir, stale).unlink(missing_ok=True)
+    for name, content in made.items():
         path = Path(app.outdir, name)
         encoded = content.encode("utf-8")
         if path.exists() and path.read_bytes() == encoded:
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(encoded)
+    manifest.parent.mkdir(parents=True, exist_ok=True)
+    manifest.write_text(json.dumps(sorted(made)), encoding="utf-8")
 
 
 def _json(value: Any) -> str:

@@ -26,7 +26,7 @@ ID_FOLDER = "id"
 def redirect_pages(index: Index, builder: Builder) -> dict[str, str]:
     """Output path -> content of every redirect page."""
     pages: dict[str, str] = {}
-    taken = {builder.get_target_uri(doc).split("#")[0] for doc in builder.env.found_docs}
+    taken = page_paths(builder)
     for event in index.events:
         if index.by_id.get(event.id) is not event:
             continue  # a duplicate id (reported): the id's page leads to the first
@@ -47,6 +47,13 @@ def redirect_pages(index: Index, builder: Builder) -> dict[str, str]:
     return pages
 
 
+def page_paths(builder: Builder) -> set[str]:
+    """The files the builder writes for the project's pages (paths in the output folder)."""
+    if builder.name == "singlehtml":
+        return {_output_path(builder, builder.config.root_doc)}
+    return {_output_path(builder, doc) for doc in builder.env.found_docs}
+
+
 def _output_path(builder: Builder, docname: str) -> str:
     if builder.name == "dirhtml":
         return f"{docname}/index.html"
@@ -54,7 +61,9 @@ def _output_path(builder: Builder, docname: str) -> str:
 
 
 def _page(title: str, target: str, at: str) -> str:
-    href = html.escape(posixpath.relpath(target.split("#")[0], posixpath.dirname(at) or ".") + _fragment(target))
+    # singlehtml addresses a page as "#document-..." on its one page, index.html
+    path = target.split("#")[0] or "index.html"
+    href = html.escape(posixpath.relpath(path, posixpath.dirname(at) or ".") + _fragment(target))
     text = html.escape(title)
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'

@@ -38,17 +38,17 @@ def _entry(item: dict[str, Any]) -> str:
     authors = [_name(a) for a in item.get("author") or [] if isinstance(a, dict)]
     if authors:
         fields.append(("author", " and ".join(authors)))
-    fields.append(("title", "{" + _escape(str(item.get("title", ""))) + "}"))
+    fields.append(("title", "{" + escape_latex(str(item.get("title", ""))) + "}"))
     outlet = str(item.get("container-title") or "")
     publisher = str(item.get("publisher") or "")
     if entry_type == "article" and outlet:
-        fields.append(("journal", _escape(outlet)))
+        fields.append(("journal", escape_latex(outlet)))
     elif entry_type == "techreport" and publisher:
-        fields.append(("institution", _escape(publisher)))
+        fields.append(("institution", escape_latex(publisher)))
     elif entry_type == "misc" and (outlet or publisher):
-        fields.append(("howpublished", _escape(outlet or publisher)))
+        fields.append(("howpublished", escape_latex(outlet or publisher)))
     if publisher and entry_type in ("book", "article") and publisher != outlet:
-        fields.append(("publisher", _escape(publisher)))
+        fields.append(("publisher", escape_latex(publisher)))
     issued = _parts(item.get("issued"))
     if issued:
         fields.append(("year", str(issued[0])))
@@ -60,17 +60,17 @@ def _entry(item: dict[str, Any]) -> str:
     if accessed:
         fields.append(("urldate", "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(accessed))))
     if item.get("language"):
-        fields.append(("language", _escape(str(item["language"]))))
+        fields.append(("language", escape_latex(str(item["language"]))))
     if item.get("note"):
-        fields.append(("note", _escape(str(item["note"]))))
+        fields.append(("note", escape_latex(str(item["note"]))))
     body = ",\n".join(f"  {name} = {value if name == 'month' else '{' + value + '}'}" for name, value in fields)
     return f"@{entry_type}{{{item['id']},\n{body}\n}}\n"
 
 
 def _name(author: dict[str, Any]) -> str:
     if author.get("literal"):
-        return "{" + _escape(str(author["literal"])) + "}"
-    family, given = _escape(str(author.get("family", ""))), _escape(str(author.get("given", "")))
+        return "{" + escape_latex(str(author["literal"])) + "}"
+    family, given = escape_latex(str(author.get("family", ""))), escape_latex(str(author.get("given", "")))
     return f"{family}, {given}" if given else family
 
 
@@ -80,5 +80,6 @@ def _parts(date: object) -> list[int]:
     return []
 
 
-def _escape(text: str) -> str:
+def escape_latex(text: str) -> str:
+    """Text for a BibTeX field: LaTeX's special characters escaped, white space collapsed."""
     return _SPECIAL.sub(lambda m: _REPLACE.get(m.group(1), "\\" + m.group(1)), " ".join(text.split()))

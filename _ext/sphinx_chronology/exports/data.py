@@ -104,7 +104,14 @@ def _event(index: Index, event: Event, url: str) -> dict[str, Any]:
     cited = dict.fromkeys(key for citation in index.citations.get(event.docname, ()) for key in citation.keys)
     data["sources"] = [key for key in cited if key in index.registry.sources]
     data["disputes"] = [
-        {"point": d.point, "accounts": list(d.accounts), "anchor": d.anchor}
+        {
+            "point": d.point,
+            "anchor": d.anchor,
+            "accounts": [
+                {"by": account, "sources": list(d.sources[n]) if n < len(d.sources) else []}
+                for n, account in enumerate(d.accounts)
+            ],
+        }
         for d in index.disputes.get(event.docname, ())
     ]
     if event.invalid:

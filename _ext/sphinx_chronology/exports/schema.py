@@ -57,7 +57,17 @@ def chronology_schema(vocabulary: Vocabulary) -> dict[str, Any]:
             "sources": {"type": "array", "items": ID, "description": "keys of the sources the event's page cites"},
             "disputes": {
                 "type": "array",
-                "items": _obj({"point": TEXT, "accounts": TEXTS, "anchor": TEXT}, ("point", "accounts")),
+                "items": _obj(
+                    {
+                        "point": TEXT,
+                        "anchor": TEXT,
+                        "accounts": {
+                            "type": "array",
+                            "items": _obj({"by": TEXT, "sources": {"type": "array", "items": ID}}, ("by", "sources")),
+                        },
+                    },
+                    ("point", "accounts"),
+                ),
             },
             "incomplete": {"const": True, "description": "the entry has mistakes; it holds what could be read"},
         },

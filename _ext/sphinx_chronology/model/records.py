@@ -215,6 +215,8 @@ class DisputeRecord:
     accounts: tuple[str, ...]
     page_title: str
     line: int | None = None
+    #: the source keys each account cites, in the order of ``accounts``
+    sources: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -145,7 +145,14 @@ class ChronologyDomain(Domain):
         )
         check_stray_accounts(document, docname)
         disputes = tuple(
-            DisputeRecord(node["chron_dispute"], node["chron_anchor"], node["chron_accounts"], page_title, _line(node))
+            DisputeRecord(
+                node["chron_dispute"],
+                node["chron_anchor"],
+                node["chron_accounts"],
+                page_title,
+                _line(node),
+                node.get("chron_account_sources", ()),
+            )
             for node in document.findall(nodes.container)
             if "chron_dispute" in node
         )

@@ -54,6 +54,8 @@ class Dispute(SphinxDirective):
                 self.get_location(),
             )
         box["chron_accounts"] = tuple(str(a["chron_account"]) for a in accounts)
+        # the sources each account cites, for the data exports
+        box["chron_account_sources"] = tuple(_cited(account) for account in accounts)
         box += nodes.container("", row, classes=GRID)
         return [box]
 
@@ -130,3 +132,12 @@ DISPUTES = ViewKind(
         "chronology-account": Account,
     },
 )
+
+
+def _cited(account: nodes.Element) -> tuple[str, ...]:
+    """The source keys an account cites, in order, each once."""
+    keys: dict[str, None] = {}
+    for cite in account.findall(nodes.inline):
+        cited: tuple[str, ...] = cite.get("chron_keys", ())
+        keys.update(dict.fromkeys(cited))
+    return tuple(keys)

@@ -9,6 +9,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx_chronology.figures.cache import figure_cache
 from sphinx_chronology.views import render
 from sphinx_chronology.views.catalog import KINDS, view_data
+from sphinx_chronology.views.citeentry import render_cite_entry
 from sphinx_chronology.views.data import header as header_data
 from sphinx_chronology.views.header import render_header
 from sphinx_chronology.views.nodes import chronology_view, event_header, event_sources
@@ -42,4 +43,6 @@ class ResolveViews(SphinxPostTransform):
         bib_doc = index.doc_of("bibliography")
         for sources in list(self.document.findall(event_sources)):
             entries = event_sources_of(index, sources["docname"])
-            sources.replace_self(render_sources(ctx, entries, bib_doc))
+            event = index.event_of_doc.get(sources["docname"])
+            cite = render_cite_entry(ctx, event) if event is not None else []
+            sources.replace_self([*render_sources(ctx, entries, bib_doc), *cite])
