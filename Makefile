@@ -1,4 +1,4 @@
-.PHONY: html test test-oldest pdf latex serve bench bench-themes new-event clean
+.PHONY: html test test-oldest pdf latex serve bench bench-themes new-event check export clean
 
 html:
 	bash scripts/html.sh
@@ -26,6 +26,12 @@ bench-themes:
 
 new-event:
 	bash scripts/new-event.sh $(ARGS)
+
+check:
+	bash -c 'source scripts/env.sh && sphinx-chronology check $(ARGS)'
+
+export:
+	bash -c 'source scripts/env.sh && sphinx-chronology export $(ARGS)'
 
 clean:
 	rm -rf _build

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ from sphinx_chronology.exports.schema import chronology_schema, input_schemas
 from sphinx_chronology.exports.tables import events_csv
 from sphinx_chronology.exports.timelinejs import timeline_json
 from sphinx_chronology.store.domain import domain_of
+from sphinx_chronology.store.index import Index
 
 FOLDER = "data"
 #: (file under ``data/``, format, what it holds), as the downloads view lists them
@@ -53,16 +55,39 @@ SITE_BUILDERS = frozenset({"html", "dirhtml", "singlehtml"})
 
 def files(app: Sphinx) -> dict[str, str]:
     """Path under ``data/`` -> content, for the project ``app`` has read."""
-    index = domain_of(app.env).index
     config = app.config
-    baseurl = str(config.html_baseurl or "")
-    edition = Edition(
+    index = domain_of(app.env).index
+    return data_files(
+        index,
         project=str(config.project),
         release=str(config.release or ""),
         copyright=str(config.copyright or ""),
+        baseurl=str(config.html_baseurl or ""),
+        page_uri=app.builder.get_target_uri,
+        srcdir=Path(app.srcdir),
+        doc_paths={e.id: str(app.env.doc2path(e.docname, False)) for e in index.events},
+    )
+
+
+def data_files(
+    index: Index,
+    *,
+    project: str,
+    release: str,
+    copyright: str,
+    baseurl: str,
+    page_uri: Callable[[str], str],
+    srcdir: Path,
+    doc_paths: dict[str, str],
+) -> dict[str, str]:
+    """Path under ``data/`` -> content (for a build, or for ``sphinx-chronology export`` without one)."""
+    edition = Edition(
+        project=project,
+        release=release,
+        copyright=copyright,
         baseurl=baseurl + ("/" if baseurl and not baseurl.endswith("/") else ""),
     )
-    data = chronology_data(index, edition, app.builder.get_target_uri)
+    data = chronology_data(index, edition, page_uri)
     vocabulary = index.vocabulary
     uid_domain = re.sub(r"[^a-z0-9]+", "-", edition.project.lower()).strip("-") or "chronology"
     written = {
@@ -75,11 +100,7 @@ def files(app: Sphinx) -> dict[str, str]:
         "timeline.json": _json(timeline_json(data, {e.id: index.when(e) for e in index.events})),
         "sources.json": _json(data["sources"]),
         "sources.bib": sources_bib(data["sources"]),
-        "feed.atom": atom_feed(
-            data,
-            last_changed(Path(app.srcdir), {e.id: str(app.env.doc2path(e.docname, False)) for e in index.events}),
-            edition.baseurl,
-        ),
+        "feed.atom": atom_feed(data, last_changed(srcdir, doc_paths), edition.baseurl),
     }
     for name, schema in input_schemas(vocabulary).items():
         written[f"schemas/{name}"] = _json(schema)

@@ -12,8 +12,11 @@ from sphinx_chronology.store.index import Index
 from sphinx_chronology.warnings import Subtype, suggest, warn
 
 
-def check_all(index: Index, require_sources: bool, registry_dir: str, sources_dir: str) -> None:
-    """Run every cross-document check, in a stable order; messages name the project's data folders."""
+def check_all(index: Index, require_sources: bool, registry_dir: str, sources_dir: str, views: bool = True) -> None:
+    """Run every cross-document check, in a stable order; messages name the project's data folders.
+
+    Without ``views`` (a project read without Sphinx knows no view directives), the checks that need them
+    (year pages, view arguments) are left out."""
     check_duplicates(index)
     check_same_day(index)
     if require_sources:
@@ -22,9 +25,11 @@ def check_all(index: Index, require_sources: bool, registry_dir: str, sources_di
     empty = check_registries_present(index, registry_dir)
     for event in sorted(index.event_of_doc.values(), key=lambda e: e.docname):
         check_event_ids(index, event, registry_dir, sources_dir, empty)
-    check_year_pages(index)
+    if views:
+        check_year_pages(index)
     check_references(index, sources_dir, empty)
-    check_views(index, registry_dir)
+    if views:
+        check_views(index, registry_dir)
     check_uncited(index)
 
 

@@ -1,0 +1,87 @@
+"""The authors' command line, run as an author runs it (the installed ``sphinx-chronology`` command)."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from helpers import build, copy_root
+
+COMMAND = [sys.executable, "-m", "sphinx_chronology.cli"]
+
+
+def run(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([*COMMAND, "--project", str(project), *args], capture_output=True, text=True, timeout=120)
+
+
+def _strip(text: str, root: Path) -> set[str]:
+    return {line.replace(f"{root}/", "") for line in text.splitlines() if "[chronology." in line}
+
+
+def test_check_says_what_the_build_says_without_a_build(tmp_path: Path) -> None:
+    src = copy_root("warnings", tmp_path / "src")
+    checked = run(src, "check")
+    assert checked.returncode == 1
+    said = _strip(checked.stdout, src)
+    built = _strip(build(src, "dummy").warnings, src)
+    assert len(said) >= 25 and said <= built  # the same messages, files, lines and subtypes
+    # what only a Sphinx parse sees: view directives, disputes and their accounts
+    assert all("[chronology.view]" in w or "dispute" in w for w in built - said), built - said
+    as_json = json.loads(run(src, "check", "--format", "json").stdout)
+    assert {(p["file"], p["line"], p["subtype"]) for p in as_json} == {
+        (m[1], int(m[2]), m[3])
+        for m in (re.match(r"([^:]+):(\d+): WARNING: .* \[chronology\.(.+)\]", w) for w in said)
+        if m
+    }
+
+
+def test_check_passes_a_sound_project_quickly(tmp_path: Path) -> None:
+    src = copy_root("basic", tmp_path / "src")
+    checked = run(src, "check")
+    assert checked.returncode == 0 and checked.stdout == "", checked.stdout
+    assert "4 events checked" in checked.stderr
+
+
+def test_new_refuses_what_would_be_wrong_and_numbers_the_next_round(tmp_path: Path) -> None:
+    src = copy_root("basic", tmp_path / "src")
+    for args, problem in [
+        (("2019-13-45", "x", "--title", "T", "--kind", "visit"), "no month 13"),
+        (("2019-05-01", "talks-1", "--title", "T", "--kind", "visit"), "already used by"),
+        (("2019-05-01", "x y", "--title", "T", "--kind", "visit"), "not a valid id"),
+        (("2019-05-01", "x", "--title", "T", "--kind", "meeting"), "unknown kind 'meeting'"),
+        (("2019-05-01", "x", "--title", "T", "--kind", "visit", "--series", "talk"), "unknown series 'talk'"),
+    ]:
+        refused = run(src, "new", *args)
+        assert refused.returncode == 2 and problem in refused.stderr, (args, refused.stderr)
+    made = run(
+        src, "new", "2016-09-01", "talks-5", "--title", "Fifth talks", "--kind", "dialogue-round", "--series", "talks"
+    )
+    assert made.returncode == 0, made.stderr
+    page = src / "chronology/2016/2016-09-01-talks-5.md"
+    assert "round: 5\n" in page.read_text(encoding="utf-8")  # after round 4
+    year = run(src, "new", "2019-05", "visit-2019", "--title", "A visit", "--kind", "visit")
+    assert year.returncode == 0 and "chronology/2019/index.md" in year.stdout  # a new year gets its page
+    assert "chronology-year" in (src / "chronology/2019/index.md").read_text(encoding="utf-8")
+    (src / "chronology/2019/2019-05-visit-2019.md").unlink()
+    checked = run(src, "check")
+    assert checked.returncode == 1  # it builds with a warning until its text cites a source
+    assert _strip(checked.stdout, src) == {
+        "chronology/2016/2016-09-01-talks-5.md:2: WARNING: event 'talks-5' cites no source; end each statement "
+        "with {cite}`source-key`. [chronology.unsourced]"
+    }
+
+
+def test_export_writes_the_build_s_data_files_without_a_build(tmp_path: Path) -> None:
+    src = copy_root("basic", tmp_path / "src")
+    exported = run(src, "export", "--out", str(tmp_path / "data"))
+    assert exported.returncode == 0, exported.stderr
+    built = build(src).outdir / "data"
+    names = sorted(p.relative_to(built).as_posix() for p in built.rglob("*") if p.is_file())
+    assert names == sorted(
+        p.relative_to(tmp_path / "data").as_posix() for p in (tmp_path / "data").rglob("*") if p.is_file()
+    )
+    for name in names:
+        assert (tmp_path / "data" / name).read_bytes() == (built / name).read_bytes(), name
