@@ -1,10 +1,13 @@
-.PHONY: html test test-oldest pdf latex serve bench bench-themes new-event check export clean
+.PHONY: html test test-fast test-oldest pdf latex serve bench bench-themes new-event check export clean
 
 html:
 	bash scripts/html.sh
 
 test:
 	bash scripts/test.sh $(ARGS)
+
+test-fast:
+	FAST=1 bash scripts/test.sh $(ARGS)
 
 test-oldest:
 	bash scripts/test-oldest.sh $(ARGS)

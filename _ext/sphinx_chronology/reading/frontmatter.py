@@ -196,6 +196,7 @@ def read_event(docname: str, loaded: Loaded, vocabulary: Vocabulary) -> Event | 
         )
     _repeated(data, loaded, ident, report)
     _leads(data, loaded, report)
+    _placeholders(data, (), loaded, report)
     for number, item in enumerate(data.get("uncertain") or ()):
         name = str(item.get("field", "")).split(".")[0]
         if name and name not in schema["properties"]:
@@ -224,6 +225,29 @@ def _repeated(data: dict[str, Any], loaded: Loaded, ident: str, report: Any) -> 
                 loaded.line(("related", number, "event")),
             )
     data["related"] = [r for r in related if not (isinstance(r, dict) and r.get("event") == ident)]
+
+
+_PLACEHOLDER = re.compile(
+    r"^(?:TODO|TBD|FIXME|XXX|TITLE|CITY|COUNTRY|VENUE|TITLE AT THE TIME|[A-Z]+(?:-[A-Z]+)*-(?:ID|KEY))$|\bTODO\b"
+)
+
+
+def _placeholders(value: Any, path: tuple[str | int, ...], loaded: Loaded, report: Any) -> None:
+    """A template's placeholder left in (``title: TITLE``, ``person: PERSON-ID``, ``TODO``) would build as if
+    it were the fact."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            _placeholders(item, (*path, key), loaded, report)
+    elif isinstance(value, list):
+        for number, item in enumerate(value):
+            _placeholders(item, (*path, number), loaded, report)
+    elif isinstance(value, str) and _PLACEHOLDER.search(value.strip()):
+        field = ".".join(str(p) for p in path)
+        report(
+            Subtype.value,
+            f"{field}: {value!r} is a placeholder; write the real value from a source, or remove the field.",
+            loaded.line(path),
+        )
 
 
 def _leads(data: dict[str, Any], loaded: Loaded, report: Any) -> None:
