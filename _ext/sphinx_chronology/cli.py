@@ -36,6 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--title", required=True)
     new.add_argument("--kind", required=True)
     new.add_argument("--series", default="", help="a series id: the next round is numbered")
+    intake = commands.add_parser("import", help="source records from a CSL-JSON file (Zotero, Better BibTeX)")
+    intake.add_argument("file", type=Path, help="a CSL-JSON file: a list of items")
     export = commands.add_parser("export", help="write the data files without building the site")
     export.add_argument("--out", type=Path, default=Path("_build/data"))
     args = parser.parse_args(argv)
@@ -44,6 +46,8 @@ def main(argv: list[str] | None = None) -> int:
         return _check(project, args.format)
     if args.command == "new":
         return _new(project, args)
+    if args.command == "import":
+        return _import(project, args.file)
     return _export(project, args.out)
 
 
@@ -139,6 +143,67 @@ def _new(project: Path, args: argparse.Namespace) -> int:
     print(f"created {path.relative_to(project)}: add the delegations, topics and what happened, each statement")
     print("followed by its source ({cite}`key`); `sphinx-chronology check` says what is still missing.")
     return 0
+
+
+def _import(project: Path, file: Path) -> int:
+    """One record per item, under its citation key (or its id when that is a valid key); an existing record
+    with the same key is left alone when it differs (said), and not rewritten when it is the same."""
+    import re
+
+    import yaml
+
+    from sphinx_chronology.reading.registry import csl_forms
+    from sphinx_chronology.reading.schema import SOURCE
+
+    config = settings(project)
+    folder = project / config.sources_dir
+    try:
+        items = json.loads(file.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        print(f"error: cannot read {file}: {exc}", file=sys.stderr)
+        return 2
+    if isinstance(items, dict):
+        items = [items]
+    known = set(SOURCE["properties"])
+    status = 0
+    for number, item in enumerate(items if isinstance(items, list) else []):
+        if not isinstance(item, dict):
+            print(f"item {number + 1}: not an object; skipped", file=sys.stderr)
+            continue
+        key = str(item.get("citation-key") or item.get("id") or "")
+        if not re.match(ID_PATTERN, key):
+            key = _key(item)
+        record = csl_forms({name: value for name, value in item.items() if name not in ("id", "citation-key")})
+        dropped = sorted(set(record) - known)
+        record = {"id": key, **{name: value for name, value in record.items() if name in known}}
+        if dropped:
+            print(f"{key}: left out what no CSL variable holds: {', '.join(dropped)}", file=sys.stderr)
+        path = folder / f"{key}.yaml"
+        text = yaml.safe_dump(record, allow_unicode=True, sort_keys=False, width=120)
+        if path.exists():
+            if yaml.safe_load(path.read_text(encoding="utf-8")) == yaml.safe_load(text):
+                print(f"{key}: unchanged")
+                continue
+            print(f"error: {path.relative_to(project)} exists and differs; not overwritten", file=sys.stderr)
+            status = 1
+            continue
+        folder.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        print(f"{key}: written to {path.relative_to(project)}")
+    return status
+
+
+def _key(item: dict[str, Any]) -> str:
+    """A key for an item without a usable one: author (or outlet), year and the title's first words."""
+    import re
+
+    authors = item.get("author") or [{}]
+    first = authors[0] if isinstance(authors, list) and authors and isinstance(authors[0], dict) else {}
+    who = str(first.get("family") or first.get("literal") or item.get("container-title") or "source")
+    parts = (item.get("issued") or {}).get("date-parts") if isinstance(item.get("issued"), dict) else None
+    year = str(parts[0][0]) if parts and parts[0] else "nd"
+    words = re.findall(r"[a-z0-9]+", str(item.get("title", "")).lower())[:4]
+    return "-".join([*re.findall(r"[a-z0-9]+", who.lower())[:2], year, *words]) or "source"
 
 
 def _export(project: Path, out: Path) -> int:

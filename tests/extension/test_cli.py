@@ -85,3 +85,73 @@ def test_export_writes_the_build_s_data_files_without_a_build(tmp_path: Path) ->
     )
     for name in names:
         assert (tmp_path / "data" / name).read_bytes() == (built / name).read_bytes(), name
+
+
+ZOTERO_ITEM = {
+    "id": "http://zotero.org/users/1/items/ABCD1234",
+    "citation-key": "xinhua-2015-talks",
+    "type": "article-newspaper",
+    "title": "China, U.S. hold talks",
+    "container-title": "Xinhua",
+    "shortTitle": "Talks",
+    "source": "Xinhua",
+    "archive": "Internet Archive",
+    "author": [{"family": "Li", "given": "Hua"}],
+    "issued": {"date-parts": [[2015, 8, 4]]},
+    "accessed": {"date-parts": [["2026", "11", "2"]]},
+    "URL": "https://example.org/xinhua/talks",
+    "zotero-only": "no CSL variable",
+}
+
+
+def test_import_takes_zotero_csl_json_and_the_records_build(tmp_path: Path) -> None:
+    import yaml
+
+    src = copy_root("basic", tmp_path / "src")
+    file = tmp_path / "zotero.json"
+    file.write_text(json.dumps([ZOTERO_ITEM]), encoding="utf-8")
+    imported = run(src, "import", str(file))
+    assert imported.returncode == 0, imported.stderr
+    assert "left out what no CSL variable holds: zotero-only" in imported.stderr
+    record = yaml.safe_load((src / "sources/records/xinhua-2015-talks.yaml").read_text(encoding="utf-8"))
+    assert record["issued"] == "2015-08-04" and record["accessed"] == "2026-11-02"
+    assert record["title-short"] == "Talks" and record["archive"] == "Internet Archive" and "zotero-only" not in record
+    page = src / "chronology/2015/2015-08-talks-2.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nReported {cite}`xinhua-2015-talks`.\n", encoding="utf-8")
+    assert run(src, "check").returncode == 0
+    assert build(src).warnings.strip() == ""
+    changed = {**ZOTERO_ITEM, "title": "Another title"}
+    file.write_text(json.dumps([changed]), encoding="utf-8")
+    refused = run(src, "import", str(file))
+    assert refused.returncode == 1 and "exists and differs; not overwritten" in refused.stderr
+
+
+def test_the_project_s_own_sources_round_trip_through_csl_json(tmp_path: Path) -> None:
+    import yaml
+
+    src = copy_root("chronology", tmp_path / "src")
+    exported = run(src, "export", "--out", str(tmp_path / "data"))
+    assert exported.returncode == 0, exported.stderr
+    records = src / "sources/records"
+    before = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in records.glob("*.yaml")}
+    for path in records.glob("*.yaml"):
+        path.unlink()
+    imported = run(src, "import", str(tmp_path / "data/sources.json"))
+    assert imported.returncode == 0, imported.stderr
+    after = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in records.glob("*.yaml")}
+    assert after.keys() == before.keys()
+    for key, record in before.items():
+        assert _plain(after[key]) == _plain(record), key
+
+
+def _plain(value: object) -> object:
+    """YAML's dates as the strings the records mean (PyYAML reads an unquoted 2015-08-04 as a date)."""
+    import datetime
+
+    if isinstance(value, dict):  # a year may be written as a number: 2024
+        return {
+            k: str(v) if k in ("issued", "accessed") and isinstance(v, int) else _plain(v) for k, v in value.items()
+        }
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value.isoformat() if isinstance(value, datetime.date) else value

@@ -6,6 +6,7 @@ Events are checked against them after all documents are read (see ``checks.py``)
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +15,7 @@ from typing import Any
 from sphinx_chronology.bibliography.csl import missing_fields
 from sphinx_chronology.model.dates import DateError, parse_date
 from sphinx_chronology.model.records import Period, Person, Series, Side, Source, Topic
-from sphinx_chronology.reading.schema import REGISTRIES, SOURCE, usable, validate
+from sphinx_chronology.reading.schema import CSL_DATES, REGISTRIES, SOURCE, usable, validate
 from sphinx_chronology.reading.yamldata import Loaded, load
 from sphinx_chronology.warnings import Subtype, suggest, warn
 
@@ -171,6 +172,7 @@ def _load_sources(srcdir: Path, sources_dir: str) -> dict[str, Source]:
         relpath = f"{sources_dir}/{path.name}"
         loaded = _load_file(path, relpath)
         if isinstance(loaded.data, dict):
+            loaded.data = csl_forms(loaded.data)
             bad = validate(loaded, SOURCE, path.stem, _reporter(relpath))
             data = usable(loaded.data, (), bad)
         else:  # unreadable or malformed (already said): kept under its file name, so citations still resolve
@@ -205,6 +207,24 @@ def _load_sources(srcdir: Path, sources_dir: str) -> dict[str, Source]:
             )
         sources[key] = source
     return sources
+
+
+def csl_forms(record: dict[str, Any]) -> dict[str, Any]:
+    """A record as CSL-JSON writes it, in the forms the records use: a date given as ``{date-parts: [[2015,
+    8, 4]]}`` (or ``{raw: ...}``) becomes ``2015-08-04``; Zotero's ``shortTitle`` is CSL's ``title-short``."""
+    record = dict(record)
+    for name in CSL_DATES:
+        value = record.get(name)
+        if isinstance(value, dict):
+            parts = value.get("date-parts")
+            if isinstance(parts, list) and parts and isinstance(parts[0], list) and parts[0]:
+                with contextlib.suppress(TypeError, ValueError):
+                    record[name] = "-".join(f"{int(p):02d}" if i else f"{int(p):04d}" for i, p in enumerate(parts[0]))
+            elif isinstance(value.get("raw") or value.get("literal"), str):
+                record[name] = value.get("raw") or value.get("literal")
+    if "shortTitle" in record and "title-short" not in record:
+        record["title-short"] = record.pop("shortTitle")
+    return record
 
 
 def _check_source(data: dict[str, Any], loaded: Loaded, relpath: str) -> None:
