@@ -75,6 +75,7 @@ def generate(dest: Path, events: int, seed: int = 1) -> Path:
         _write(dest / f"chronology/series/{s}.md", f"# Dialogue {s}\n\n```{{series-page}} {s}\n```\n")
     counters = dict.fromkeys(series, 0)
     ids: list[str] = []
+    dates: list[tuple[int, int, int]] = []
     years: set[int] = set()
     taken: set[tuple[str, int, int, int]] = set()
     for i in range(events):
@@ -87,7 +88,9 @@ def generate(dest: Path, events: int, seed: int = 1) -> Path:
         taken.add((s, year, month, day))
         counters[s] += 1
         us, cn = rng.sample(people[1::2], 2), rng.sample(people[0::2], 2)
-        related = f"related:\n  - {{event: {ids[-1]}, relation: follow-up-of}}\n" if ids else ""
+        # a follow-up comes after what it follows up (the build checks it); otherwise the two are related
+        relation = "follow-up-of" if ids and dates[-1] <= (year, month, day) else "see-also"
+        related = f"related:\n  - {{event: {ids[-1]}, relation: {relation}}}\n" if ids else ""
         other = rng.sample(sources, 2)[1]
         cites = "; ".join(dict.fromkeys([sources[i % len(sources)], other]))  # every source is cited
         _write(
@@ -106,6 +109,7 @@ def generate(dest: Path, events: int, seed: int = 1) -> Path:
             ),
         )
         ids.append(ident)
+        dates.append((year, month, day))
     for year in years:
         _write(dest / f"chronology/{year}/index.md", f"# {year}\n\n```{{chronology-year}}\n```\n")
     return dest

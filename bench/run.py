@@ -118,7 +118,11 @@ def one_run(src: Path, floor: Path, name: str) -> dict[str, float]:
     page_bytes = statistics.median(p.stat().st_size for p in event_pages(out))
     edit_s = edit_rebuild(src, out, cpu="edit")
     j2_s, _ = sphinx(src, out_j2, "-E", "-j", "2", cpu="j2")
+    started = time.perf_counter()  # the authors' check, no Sphinx build (sphinx-chronology check)
+    subprocess.run([sys.executable, "-m", "sphinx_chronology.cli", "--project", str(src), "check"], capture_output=True)
+    check_s = time.perf_counter() - started
     return {
+        "check_s": check_s,
         "full_s": full_s,
         "floor_s": floor_s,
         "full_over_floor": full_s / floor_s,
@@ -182,6 +186,7 @@ COLUMNS = [
     ("pickle_mb", "pickle MB"),
     ("event_page_kb", "page KB"),
     ("figures_drawn", "figures"),
+    ("check_s", "check s"),
     ("load_1min", "load"),
 ]
 
