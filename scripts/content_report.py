@@ -1,8 +1,12 @@
 """Figures on the chronology's content: events per year and kind, and how many events cite official sources.
 
-An official source is one published at an address of either government (its departments, military commands,
-embassies and their archive sites). Chinese official or state media are the Chinese government's addresses
-and the state news organisations. The lists of addresses are editorial choices, kept here in one place.
+An official source is one published at an address of either government: its departments, armed forces and
+military commands, embassies and their archive sites, and, on the Chinese side, the organs that publish the
+government's and the military's statements as such: Xinhua (a ministry-level body under the State Council),
+china.org.cn (the State Council Information Office's portal) and China Military Online (the Central Military
+Commission's PLA Daily). Party and commercial state media (People's Daily, China Daily, CGTN, Global Times, CRI)
+count as Chinese state media, not as official. The lists of addresses are editorial choices, kept here in one
+place.
 
     python scripts/content_report.py          # a summary
     python scripts/content_report.py --list   # and every event that cites no official source
@@ -20,7 +24,10 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 US_OFFICIAL = re.compile(r"(^|\.)(gov|mil)$|(^|\.)usembassy(-china\.org\.cn|\.gov)$")
-CN_OFFICIAL = re.compile(r"(^|\.)(gov\.cn|china-embassy\.org|fmprc\.gov\.cn|mfa\.gov\.cn|mod\.gov\.cn)$")
+CN_OFFICIAL = re.compile(
+    r"(^|\.)(gov\.cn|china-embassy\.org|fmprc\.gov\.cn|mfa\.gov\.cn|mod\.gov\.cn|xinhuanet\.com|news\.cn|"
+    r"china\.org\.cn|chinamil\.com\.cn)$"
+)
 CN_STATE_MEDIA = re.compile(
     r"(^|\.)(xinhuanet\.com|news\.cn|people\.cn|peopledaily\.com\.cn|people\.com\.cn|chinadaily\.com\.cn|"
     r"cgtn\.com|cctv\.com|cntv\.cn|china\.org\.cn|chinagate\.cn|cri\.cn|ecns\.cn|chinamil\.com\.cn|"
