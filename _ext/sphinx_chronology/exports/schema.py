@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from sphinx_chronology.model.vocabulary import Vocabulary
-from sphinx_chronology.reading.schema import ID, REGISTRIES, SOURCE, event_schema
+from sphinx_chronology.reading.schema import ID, PLACE, REGISTRIES, SOURCE, event_schema, terms
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 DATE = {"type": "string", "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$", "description": "YYYY, YYYY-MM or YYYY-MM-DD"}
@@ -38,10 +38,8 @@ def chronology_schema(vocabulary: Vocabulary) -> dict[str, Any]:
             "end": DATE,
             "approximate": {"const": True},
             "timezone": TEXT,
-            "kind": {"enum": list(vocabulary.ids("kinds"))},
-            "status": {"enum": list(vocabulary.ids("statuses"))},
-            "format": {"enum": list(vocabulary.ids("formats"))},
-            "place": _obj({"venue": TEXT, "city": TEXT, "region": TEXT, "country": TEXT}),
+            **terms(vocabulary),
+            "place": PLACE,
             "series": ID,
             "round": {"type": ["integer", "string"]},
             "delegations": {"type": "object", "additionalProperties": {"type": "array", "items": delegate}},

@@ -52,6 +52,18 @@ EXCHANGE = _object(
 )
 
 
+PLACE = _object({"venue": TEXT, "city": TEXT, "region": TEXT, "country": TEXT})
+
+
+def terms(vocabulary: Vocabulary) -> dict[str, Any]:
+    """The fields whose values come from the vocabulary (for the front matter and the exports' schemas)."""
+    return {
+        "kind": {"enum": list(vocabulary.ids("kinds"))},
+        "status": {"enum": list(vocabulary.ids("statuses"))},
+        "format": {"enum": list(vocabulary.ids("formats"))},
+    }
+
+
 @cache
 def event_schema(vocabulary: Vocabulary) -> dict[str, Any]:
     """The front matter's schema, its kinds, statuses, formats and relations those of ``vocabulary``."""
@@ -63,10 +75,8 @@ def event_schema(vocabulary: Vocabulary) -> dict[str, Any]:
             "end": DATE,
             "approximate": {"type": "boolean"},
             "timezone": TEXT,
-            "kind": {"enum": list(vocabulary.ids("kinds"))},
-            "status": {"enum": list(vocabulary.ids("statuses"))},
-            "format": {"enum": list(vocabulary.ids("formats"))},
-            "place": _object({"venue": TEXT, "city": TEXT, "region": TEXT, "country": TEXT}),
+            **terms(vocabulary),
+            "place": PLACE,
             "series": ID,
             "round": {"type": ["integer", "string"], "minimum": 1, "minLength": 1},
             "delegations": {
