@@ -80,10 +80,10 @@ def test_the_search_index_holds_words_not_markup(chronology_html: Build, pages: 
     text = (outdir / "searchindex.js").read_text(encoding="utf-8")
     index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
     terms, docnames = index["terms"], index["docnames"]
-    assert {"matplotlib", "xlink", "rdf"} & set(terms) == set()
     assert {"kaidanow", "counterterror"} & set(terms)  # a delegation head's name and a topic are found
     stem = snowballstemmer.stemmer("english").stemWord
-    for term in ("amp", "quot", "nbsp", "lt", "gt"):
+    # (the authoring page names matplotlib in its text; no figure's metadata may add it elsewhere)
+    for term in ("amp", "quot", "nbsp", "lt", "gt", "matplotlib", "xlink", "rdf"):
         where = terms.get(term, [])
         for number in where if isinstance(where, list) else [where]:
             body = pages[outdir / f"{docnames[number]}.html"].select_one("div.body")
