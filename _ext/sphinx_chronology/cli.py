@@ -142,7 +142,26 @@ def _new(project: Path, args: argparse.Namespace) -> int:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     print(f"created {path.relative_to(project)}: add the delegations, topics and what happened, each statement")
     print("followed by its source ({cite}`key`); `sphinx-chronology check` says what is still missing.")
+    _suggest(index, args.series)
     return 0
+
+
+def _suggest(index: Index, series: str) -> None:
+    """The people and topics an author is likely to need: those of the series' last round, else the most used."""
+    rounds = index.by_series.get(series, []) if series else []
+    if rounds:
+        last = rounds[-1]
+        people = [f"{side}: {d.person}" for side, delegates in last.delegations for d in delegates]
+        topics = list(last.topics)
+        print(f"as in {last.id}:")
+    else:
+        people = sorted(index.by_person, key=lambda p: (-len(index.by_person[p]), p))[:12]
+        topics = sorted(index.by_topic, key=lambda t: (-len(index.by_topic[t]), t))[:12]
+        print("the most cited in the chronology:")
+    if people:
+        print(f"  people: {', '.join(people)}")
+    if topics:
+        print(f"  topics: {', '.join(topics)}")
 
 
 def _import(project: Path, file: Path) -> int:
