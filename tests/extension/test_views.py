@@ -190,3 +190,35 @@ def test_latex_renders_the_same_views(tmp_path: Path) -> None:
     # "cited by" gives the page of each citing passage
     assert r"(p.~\pageref{\detokenize{chronology/2014/2014-07-15-talks-1:cite-2014-07-15-talks-1-north-2014-1}})" in tex
     assert "Dialogue round · In person" in tex
+
+
+def test_people_sort_by_family_name_whichever_comes_first(tmp_path: Path) -> None:
+    """Wu Bangguo under W, Xi Jinping under X, Barack Obama under O, Charles Q. Brown Jr. under B; and the
+    book's general index gives "Obama, Barack"."""
+    src = copy_root("basic", tmp_path / "src")
+    (src / "chronology/registry/sides.yaml").write_text(
+        "north: {name: Northland}\nsouth: {name: Southland, family_first: true}\n", encoding="utf-8"
+    )
+    (src / "chronology/registry/people.yaml").write_text(
+        "ann-north: {name: Barack Obama, side: north}\n"
+        "cy-north: {name: Charles Q. Brown Jr., side: north}\n"
+        "bo-south: {name: Wu Bangguo, side: south}\n"
+        "xi: {name: Xi Jinping, name_zh: 习近平}\n"
+        "ban: {name: Ban Ki-moon, sort_as: 'Ban, Ki-moon'}\n",
+        encoding="utf-8",
+    )
+    result = build(src)
+    names = [s.get_text() for s in result.html("chronology/people").select(".chron-people > li > p > strong")]
+    if not names:
+        names = [s.get_text() for s in result.html("chronology/people").select(".chron-people strong")]
+    order = [
+        n
+        for n in names
+        if n.split(" (")[0] in {"Barack Obama", "Charles Q. Brown Jr.", "Wu Bangguo", "Xi Jinping", "Ban Ki-moon"}
+    ]
+    assert [n.split(" (")[0] for n in order] == [
+        "Ban Ki-moon", "Charles Q. Brown Jr.", "Barack Obama", "Wu Bangguo", "Xi Jinping"
+    ]  # fmt: skip
+    latex = build(src, "latex", builddir=tmp_path / "latex")
+    tex = next(Path(latex.outdir).glob("*.tex")).read_text(encoding="utf-8")
+    assert "Obama, Barack" in tex and "Brown, Charles Q., Jr." in tex and "Wu Bangguo" in tex

@@ -128,6 +128,8 @@ class Side:
     name: str
     short: str = ""
     long: str = ""
+    #: its people's names are written family name first (a person's own ``family_first`` overrides it)
+    family_first: bool = False
 
 
 @dataclass(frozen=True)
@@ -140,6 +142,9 @@ class Series:
     first_round: int = 1  #: the number of the series' first round (a series may start at 30)
 
 
+_SUFFIXES = {"jr", "sr", "ii", "iii", "iv"}
+
+
 @dataclass(frozen=True)
 class Person:
     id: str
@@ -148,6 +153,31 @@ class Person:
     note: str = ""
     #: (language tag, name) for each ``name_<language>`` field: the name in other scripts or languages
     native: tuple[tuple[str, str], ...] = ()
+    #: whether ``name`` is written family name first ("Wu Bangguo"); unset: so when the person has a
+    #: Chinese, Japanese or Korean name (``name_zh``, ``name_ja``, ``name_ko``)
+    family_first: bool | None = None
+    #: how the name sorts and stands in an index, when the rules get it wrong ("Ban Ki-moon": "Ban, Ki-moon")
+    sort_as: str = ""
+
+    def inverted(self, side_family_first: bool = False) -> str:
+        """The name as an index gives it: family name first. "Obama, Barack", "Brown, Charles Q., Jr.", and
+        "Wu Bangguo" as written (its family name already leads: the person's ``family_first``, else their
+        side's, else whether they have a Chinese, Japanese or Korean name)."""
+        if self.sort_as:
+            return self.sort_as
+        family_first = self.family_first
+        if family_first is None:
+            family_first = side_family_first or any(tag.split("-")[0] in ("zh", "ja", "ko") for tag, _ in self.native)
+        words = self.name.replace(",", " ").split()
+        if family_first or len(words) < 2:
+            return self.name
+        suffix: list[str] = []
+        while len(words) > 2 and words[-1].rstrip(".").lower() in _SUFFIXES:
+            suffix.insert(0, words.pop())
+        return f"{words[-1]}, {' '.join(words[:-1])}" + (f", {' '.join(suffix)}" if suffix else "")
+
+    def sort_key(self, side_family_first: bool = False) -> tuple[str, str]:
+        return (self.inverted(side_family_first).casefold(), self.id)
 
     def display(self) -> str:
         """The name, with its other forms in brackets: "Cheng Guoping (程国平)"."""

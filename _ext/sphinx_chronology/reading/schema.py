@@ -111,7 +111,9 @@ def registry_schema(entry: dict[str, Any]) -> dict[str, Any]:
 
 
 REGISTRIES: dict[str, dict[str, Any]] = {
-    "sides": registry_schema(_object({"name": TEXT, "short": TEXT, "long": TEXT}, ("name",))),
+    "sides": registry_schema(
+        _object({"name": TEXT, "short": TEXT, "long": TEXT, "family_first": {"type": "boolean"}}, ("name",))
+    ),
     "series": registry_schema(
         _object(
             {"name": TEXT, "short": TEXT, "level": TEXT, "description": TEXT, "first_round": {"type": "integer"}},
@@ -120,7 +122,10 @@ REGISTRIES: dict[str, dict[str, Any]] = {
     ),
     "people": registry_schema(
         {
-            **_object({"name": TEXT, "side": ID, "note": TEXT}, ("name",)),
+            **_object(
+                {"name": TEXT, "side": ID, "note": TEXT, "family_first": {"type": "boolean"}, "sort_as": TEXT},
+                ("name",),
+            ),
             # the name in another script or language: name_zh, name_ru, name_zh_Hant ...
             "patternProperties": {NATIVE_NAME: TEXT},
         }

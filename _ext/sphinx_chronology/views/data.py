@@ -53,6 +53,8 @@ class Header:
     outcomes: tuple[str, ...]
     exchange: Exchange | None
     uncertain: tuple[tuple[str, str], ...] = ()
+    #: the delegates' names as the book's general index gives them (family name first)
+    index_names: tuple[str, ...] = ()
 
 
 def side_name(index: Index, side: str) -> str:
@@ -120,6 +122,7 @@ def header(index: Index, event: Event) -> Header:
 def _header(index: Index, event: Event) -> Header:
     previous, following = index.neighbours(event)
     delegations = dict(event.delegations)
+    people = index.registry.people
     relation = index.vocabulary.relation
     return Header(
         card=card(index, event),
@@ -149,4 +152,11 @@ def _header(index: Index, event: Event) -> Header:
         outcomes=event.outcomes,
         exchange=event.exchange,
         uncertain=tuple((u.field, u.note) for u in event.uncertain),
+        index_names=tuple(
+            people[d.person].inverted(side in index.registry.sides and index.registry.sides[side].family_first)
+            if d.person in people
+            else d.person
+            for side in _sides_in_order(index, event)
+            for d in delegations[side]
+        ),
     )

@@ -142,7 +142,7 @@ def index_entries(data: Header) -> list[tuple[str, str, str, str, str | None]]:
     year = re.search(r"\d{4}", event.when)
     label = f"{year.group(0)}: {event.title}" if year else event.title
     headings = [data.series[2]] if data.series else []
-    headings += [person[2] for delegation in data.delegations for person, *_ in delegation.people]
+    headings += list(data.index_names)
     headings += [topic[2] for topic in data.topics]
     return [("single", f"{heading}; {label}", "", "", None) for heading in dict.fromkeys(headings)]
 

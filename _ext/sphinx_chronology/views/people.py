@@ -19,7 +19,10 @@ class PeopleIndex(SimpleView):
 
 def people(index: Index) -> tuple[tuple[str, str, str, tuple[tuple[EventLink, str, bool], ...]], ...]:
     """(id, display name, side, [(event, title then, lead)]) for every person, by name."""
-    entries = sorted(index.registry.people.values(), key=lambda p: (p.name.split()[-1].lower(), p.name, p.id))
+    sides = index.registry.sides
+    entries = sorted(
+        index.registry.people.values(), key=lambda p: p.sort_key(p.side in sides and sides[p.side].family_first)
+    )
     return tuple(
         (
             person.id,
