@@ -46,6 +46,10 @@ def test_overview_markers_link_to_their_events_with_titles(site: Build) -> None:
     svg = page.select_one("svg.chron-timeline")
     assert svg["role"] == "img" and svg["aria-label"].startswith("Timeline of 4 events")
     assert page.select_one("figure.chron-figure figcaption").get_text(strip=True).startswith("All events.")
+    # a lane named by its short name is spelled out under the figure
+    assert page.select_one("figure.chron-figure .legend").get_text(" ", strip=True) == (
+        "Lanes: Talks, North–South Security Talks."
+    )
 
 
 def test_series_page_has_its_strip_with_round_labels(site: Build) -> None:

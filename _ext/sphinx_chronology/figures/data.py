@@ -93,6 +93,8 @@ class FigureData:
     kinds: tuple[Kind, ...] = ()  # the vocabulary's kinds and statuses: how markers look, legend labels
     statuses: tuple[Status, ...] = ()
     axis_label: str = "events"  # the density chart's vertical axis, in the project's language
+    #: (lane, the series' full name) for lanes named by a short name: the key under an overview figure
+    lane_names: tuple[tuple[str, str], ...] = ()
 
     def digest(self) -> str:
         return hashlib.sha256(repr(self).encode("utf-8")).hexdigest()[:20]
@@ -101,7 +103,7 @@ class FigureData:
         """Only what is drawn. Titles, pages, caption and alt text are added to the SVG afterwards
         (``svg.finish``), so retitling or renaming an event redraws no figure."""
         points = tuple(replace(p, label="", docname="") for p in self.points)
-        return replace(self, points=points, caption="", alt="")
+        return replace(self, points=points, caption="", alt="", lane_names=())
 
 
 def decimal_year(date: PartialDate, end: bool = False) -> float:
@@ -164,7 +166,13 @@ def collect(index: Index, kind: str, filters: Filters, caption: str = "", alt: s
         tuple(vocabulary.kind(k) for k in dict.fromkeys((*vocabulary.ids("kinds"), *(p.kind for p in points)))),
         tuple(vocabulary.status(s) for s in dict.fromkeys((*vocabulary.ids("statuses"), *(p.status for p in points)))),
         str(_("events")),
+        _lane_names(index, lanes) if kind == "overview" else (),
     )
+
+
+def _lane_names(index: Index, lanes: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    full = {(s.short or s.name): s.name for s in index.registry.series.values()}
+    return tuple((lane, full[lane]) for lane in lanes if lane in full and full[lane] != lane)
 
 
 def parse_filters(options: dict[str, str]) -> tuple[Filters, list[str]]:

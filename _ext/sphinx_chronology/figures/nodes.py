@@ -45,4 +45,9 @@ def render_figure(ctx: Context, data: FigureData, index_doc_of: Callable[[str, s
             target.write_bytes(pdf)
         figure += nodes.image(uri=name, alt=data.alt, width="100%", candidates={"*": name})
     figure += nodes.caption(text=data.caption or data.alt)
+    if data.lane_names:  # the lanes carry short names: spell them out
+        key = nodes.paragraph(classes=["chron-lane-key"])
+        key += nodes.strong(text=_("Lanes: "))
+        key += nodes.Text("; ".join(f"{lane}, {name}" for lane, name in data.lane_names) + ".")
+        figure += nodes.legend("", key)
     return [figure]
