@@ -67,7 +67,13 @@ latex_elements = {
 \Urlmuskip=0mu plus 1mu
 % Index entries in the text face, not typewriter.
 \renewcommand{\sphinxstyleindexentry}[1]{#1}
+% Figures numbered through the book (Fig. 1, 2, 3 ...), not afresh in each chapter (two "Fig. 1").
+\counterwithout{figure}{chapter}
 """,
+    # The front page's text, before the first chapter, is the book's introduction: its own heading, in the
+    # contents and in the running heads (not under the contents' "CONTENTS").
+    "tableofcontents": r"\sphinxtableofcontents\chapter*{Introduction}\addcontentsline{toc}{chapter}{Introduction}"
+    r"\markboth{Introduction}{Introduction}",
     "sphinxsetup": "TitleColor={rgb}{0.1,0.1,0.1}, InnerLinkColor={rgb}{0.1,0.25,0.5}, "
     "OuterLinkColor={rgb}{0.1,0.25,0.5}",
 }

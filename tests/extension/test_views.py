@@ -222,3 +222,26 @@ def test_people_sort_by_family_name_whichever_comes_first(tmp_path: Path) -> Non
     latex = build(src, "latex", builddir=tmp_path / "latex")
     tex = next(Path(latex.outdir).glob("*.tex")).read_text(encoding="utf-8")
     assert "Obama, Barack" in tex and "Brown, Charles Q., Jr." in tex and "Wu Bangguo" in tex
+
+
+def test_year_pages_lead_to_the_years_before_and_after(tmp_path: Path) -> None:
+    src = copy_root("basic", tmp_path / "src")
+    result = build(src)
+    navs = result.html("chronology/2015/index").select(".chron-year-nav")
+    assert len(navs) == 2  # above and below the cards
+    assert [(a.get_text(), a["href"]) for a in navs[0].select("a")] == [
+        ("← 2014", "../2014/index.html"),
+        ("2016 →", "../2016/index.html"),
+    ]
+    assert [a.get_text() for a in result.html("chronology/2014/index").select(".chron-year-nav")[0].select("a")] == [
+        "2015 →"
+    ]
+    # a new year's page is linked from its neighbour on the next build
+    (src / "chronology/2017").mkdir()
+    (src / "chronology/2017/index.md").write_text("# 2017\n\n```{chronology-year}\n```\n", encoding="utf-8")
+    again = build(src)
+    assert "chronology/2016/index" in again.written
+    assert [a.get_text() for a in again.html("chronology/2016/index").select(".chron-year-nav")[0].select("a")] == [
+        "← 2015",
+        "2017 →",
+    ]

@@ -63,7 +63,7 @@ def figure(index: Index, arg: str) -> FigureData:
     data = collect(index, options["figure"], filters, options.get("caption", ""), options.get("alt", ""))
     if not data.alt:
         years = sorted({int(p.x) for p in data.points})
-        span = f", {years[0]}–{years[-1]}" if years else ""
+        span = (f", {years[0]}–{years[-1]}" if years[0] != years[-1] else f", {years[0]}") if years else ""
         count = plural("%d event", "%d events", len(data.points)) % len(data.points)
         lanes = plural("%d lane", "%d lanes", len(data.lanes)) % len(data.lanes)
         alt = {

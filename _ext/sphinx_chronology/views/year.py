@@ -15,7 +15,7 @@ from sphinx_chronology.store.index import Index
 from sphinx_chronology.views.base import ViewKind, placeholder
 from sphinx_chronology.views.data import Card, card
 from sphinx_chronology.views.header import event_link
-from sphinx_chronology.views.layout import Block, Box, Inline, Line, Para, Styled, emit
+from sphinx_chronology.views.layout import Block, Box, Inline, Line, Link, Para, Styled, emit
 from sphinx_chronology.views.render import Context
 from sphinx_chronology.warnings import Subtype, warn
 
@@ -94,8 +94,17 @@ class ChronologyYears(SphinxDirective):
         return [placeholder(self, "years"), _toctree(self, pages, hidden=False)]
 
 
-def year(index: Index, year_text: str) -> tuple[Card, ...]:
-    return tuple(card(index, event) for event in index.by_year.get(int(year_text), []))
+YearLink = tuple[str, str]  # (year, docname of its page)
+
+
+def year(index: Index, year_text: str) -> tuple[tuple[Card, ...], YearLink | None, YearLink | None]:
+    """The year's cards, and the years with pages just before and after it (for the links between years)."""
+    pages = sorted((int(arg), doc) for (kind, arg), doc in index.view_docs.items() if kind == "year" and arg.isdigit())
+    this = int(year_text)
+    earlier = [(str(y), doc) for y, doc in pages if y < this]
+    later = [(str(y), doc) for y, doc in pages if y > this]
+    cards = tuple(card(index, event) for event in index.by_year.get(this, []))
+    return cards, (earlier[-1] if earlier else None), (later[0] if later else None)
 
 
 def badges(card: Card, html: bool) -> Line:
@@ -138,8 +147,20 @@ def render_cards(ctx: Context, cards: tuple[Card, ...], empty: str) -> list[node
     return [emit(ctx, Box((), ("chron-cards",), tuple(card_layout(card, ctx.html) for card in cards)))]
 
 
-def render_year(ctx: Context, cards: tuple[Card, ...]) -> list[nodes.Node]:
-    return render_cards(ctx, cards, _("No events recorded for this year."))
+def render_year(ctx: Context, data: tuple[tuple[Card, ...], YearLink | None, YearLink | None]) -> list[nodes.Node]:
+    cards, earlier, later = data
+    line: list[Inline] = []
+    if earlier:
+        line += [Link(earlier[1], "", f"\u2190 {earlier[0]}", page=True)]
+    if earlier and later:
+        line += [" \u00b7 "]
+    if later:
+        line += [Link(later[1], "", f"{later[0]} \u2192", page=True)]
+
+    def around() -> list[nodes.Node]:  # above and below the cards, each its own node
+        return [emit(ctx, Para(("chron-year-nav",), tuple(line)))] if line else []
+
+    return [*around(), *render_cards(ctx, cards, _("No events recorded for this year.")), *around()]
 
 
 YEAR = ViewKind("year", year, render_year, {"chronology-year": ChronologyYear})
