@@ -1,4 +1,4 @@
-.PHONY: html test test-fast test-oldest pdf latex serve bench bench-themes new-event check export clean
+.PHONY: html test test-fast test-oldest pdf latex serve bench bench-themes new-event check export schemas clean
 
 html:
 	bash scripts/html.sh
@@ -35,6 +35,9 @@ check:
 
 export:
 	bash -c 'source scripts/env.sh && sphinx-chronology export $(ARGS)'
+
+schemas:
+	bash -c 'source scripts/env.sh && sphinx-chronology schemas $(ARGS)'
 
 clean:
 	rm -rf _build

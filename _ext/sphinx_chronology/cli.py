@@ -36,10 +36,12 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("--title", required=True)
     new.add_argument("--kind", required=True)
     new.add_argument("--series", default="", help="a series id: the next round is numbered")
-    intake = commands.add_parser("import", help="source records from a CSL-JSON file (Zotero, Better BibTeX)")
-    intake.add_argument("file", type=Path, help="a CSL-JSON file: a list of items")
+    intake = commands.add_parser("import", help="source records from a CSL-JSON or BibTeX file (Zotero, Better BibTeX)")
+    intake.add_argument("file", type=Path, help="a CSL-JSON file (a list of items) or a BibTeX file (.bib)")
     export = commands.add_parser("export", help="write the data files without building the site")
     export.add_argument("--out", type=Path, default=Path("_build/data"))
+    schemas = commands.add_parser("schemas", help="write the JSON Schemas an editor validates the YAML files with")
+    schemas.add_argument("--out", type=Path, default=Path("schemas"))
     args = parser.parse_args(argv)
     project = args.project.resolve()
     if args.command == "check":
@@ -48,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
         return _new(project, args)
     if args.command == "import":
         return _import(project, args.file)
+    if args.command == "schemas":
+        return _schemas(project, args.out)
     return _export(project, args.out)
 
 
@@ -177,7 +181,15 @@ def _import(project: Path, file: Path) -> int:
     config = settings(project)
     folder = project / config.sources_dir
     try:
-        items = json.loads(file.read_text(encoding="utf-8"))
+        text = file.read_text(encoding="utf-8")
+        if file.suffix.lower() in (".bib", ".bibtex") or text.lstrip().startswith(("@", "%")):
+            from sphinx_chronology.exports.bibtex import read_bibtex
+
+            items, problems = read_bibtex(text)
+            for problem in problems:
+                print(problem, file=sys.stderr)
+        else:
+            items = json.loads(text)
     except (OSError, ValueError) as exc:
         print(f"error: cannot read {file}: {exc}", file=sys.stderr)
         return 2
@@ -223,6 +235,20 @@ def _key(item: dict[str, Any]) -> str:
     year = str(parts[0][0]) if parts and parts[0] else "nd"
     words = re.findall(r"[a-z0-9]+", str(item.get("title", "")).lower())[:4]
     return "-".join([*re.findall(r"[a-z0-9]+", who.lower())[:2], year, *words]) or "source"
+
+
+def _schemas(project: Path, out: Path) -> int:
+    """The registries' and source records' schemas, for the project's editor settings; they follow the
+    project's vocabulary (its kinds, statuses, formats), so they are written again when it changes."""
+    from sphinx_chronology.exports import schema_files
+
+    _config, index, _problems = read(project)
+    folder = out if out.is_absolute() else project / out
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, content in schema_files(index.vocabulary).items():
+        (folder / name).write_text(content, encoding="utf-8")
+    print(f"wrote the schemas to {folder}")
+    return 0
 
 
 def _export(project: Path, out: Path) -> int:

@@ -107,7 +107,10 @@ def test_chinese_names_render_in_characters(book: Book) -> None:
 
 def test_general_index_leads_from_people_to_events(book: Book) -> None:
     index = book.text[book.text.rindex("\x0cINDEX\n") :]
-    assert "Tina Kaidanow" in index and "Counterterrorism Dialogue" in index
+    # a U.S. name is indexed family name first, under K; a Chinese name as written
+    assert "Kaidanow, Tina" in index and "Counterterrorism Dialogue" in index
+    assert index.index("\nK\n") < index.index("Kaidanow, Tina") < index.index("\nL\n")
+    assert "Zheng Zeguang" in index
 
 
 def test_figures_are_vector(book: Book) -> None:

@@ -126,7 +126,7 @@ def test_import_takes_zotero_csl_json_and_the_records_build(tmp_path: Path) -> N
     assert refused.returncode == 1 and "exists and differs; not overwritten" in refused.stderr
 
 
-def test_the_project_s_own_sources_round_trip_through_csl_json(tmp_path: Path) -> None:
+def test_the_project_s_own_sources_round_trip_through_csl_json_and_bibtex(tmp_path: Path) -> None:
     import yaml
 
     src = copy_root("chronology", tmp_path / "src")
@@ -134,14 +134,67 @@ def test_the_project_s_own_sources_round_trip_through_csl_json(tmp_path: Path) -
     assert exported.returncode == 0, exported.stderr
     records = src / "sources/records"
     before = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in records.glob("*.yaml")}
-    for path in records.glob("*.yaml"):
-        path.unlink()
-    imported = run(src, "import", str(tmp_path / "data/sources.json"))
+    for name in ("sources.json", "sources.bib"):
+        for path in records.glob("*.yaml"):
+            path.unlink()
+        imported = run(src, "import", str(tmp_path / "data" / name))
+        assert imported.returncode == 0 and imported.stderr == "", imported.stderr
+        after = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in records.glob("*.yaml")}
+        assert after.keys() == before.keys()
+        for key, record in before.items():
+            assert _plain(after[key]) == _plain(record), (name, key)
+
+
+BETTER_BIBTEX = r"""% exported by Better BibTeX for Zotero
+@online{xinhua2015talks,
+  title = {{China}, {U.S.} Hold Talks on {Counter-Terrorism} in {Beijing}},
+  author = {{Xinhua News Agency} and Dupr{\'e}, Ana and Brown, Jr., Charles Q.},
+  date = {2015-08-04},
+  urldate = {2026-11-02},
+  url = {https://example.org/xinhua/talks_2015%20},
+  langid = {english},
+  shorttitle = {Talks},
+  file = {/home/someone/Zotero/storage/talks.pdf}
+}
+
+@article{ap2015talks,
+  title = {Talks held: 50\% more -- and ``frank''},
+  journal = {Associated Press},
+  year = 2015, month = aug,
+  entrysubtype = {newspaper}
+}
+
+@article{broken, title = {no closing brace}
+"""
+
+
+def test_import_takes_better_bibtex_and_says_what_it_left_out(tmp_path: Path) -> None:
+    import yaml
+
+    src = copy_root("basic", tmp_path / "src")
+    file = tmp_path / "library.bib"
+    file.write_text(BETTER_BIBTEX, encoding="utf-8")
+    imported = run(src, "import", str(file))
     assert imported.returncode == 0, imported.stderr
-    after = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in records.glob("*.yaml")}
-    assert after.keys() == before.keys()
-    for key, record in before.items():
-        assert _plain(after[key]) == _plain(record), key
+    assert "xinhua2015talks: left out what no CSL variable holds: file" in imported.stderr
+    assert "not a BibTeX entry; skipped" in imported.stderr
+    records = src / "sources/records"
+    web = yaml.safe_load((records / "xinhua2015talks.yaml").read_text(encoding="utf-8"))
+    assert web["type"] == "webpage" and web["title"] == "China, U.S. Hold Talks on Counter-Terrorism in Beijing"
+    assert web["author"] == [
+        {"literal": "Xinhua News Agency"},
+        {"family": "Dupré", "given": "Ana"},
+        {"family": "Brown", "given": "Charles Q.", "suffix": "Jr."},
+    ]
+    assert (web["issued"], web["accessed"], web["title-short"]) == ("2015-08-04", "2026-11-02", "Talks")
+    assert web["URL"] == "https://example.org/xinhua/talks_2015%20" and web["language"] == "english"
+    news = yaml.safe_load((records / "ap2015talks.yaml").read_text(encoding="utf-8"))
+    assert news["type"] == "article-newspaper" and news["container-title"] == "Associated Press"
+    assert news["title"] == "Talks held: 50% more \u2013 and \u201cfrank\u201d" and news["issued"] == "2015-08"
+    page = src / "chronology/2015/2015-08-talks-2.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nReported {cite}`xinhua2015talks`, {cite}`ap2015talks`.\n")
+    assert run(src, "check").returncode == 0
+    assert build(src).warnings.strip() == ""
 
 
 def _plain(value: object) -> object:

@@ -25,6 +25,7 @@ from sphinx_chronology.exports.feed import atom_feed, last_changed
 from sphinx_chronology.exports.schema import chronology_schema, input_schemas
 from sphinx_chronology.exports.tables import events_csv
 from sphinx_chronology.exports.timelinejs import timeline_json
+from sphinx_chronology.model.vocabulary import Vocabulary
 from sphinx_chronology.store.domain import domain_of
 from sphinx_chronology.store.index import Index
 
@@ -102,9 +103,13 @@ def data_files(
         "sources.bib": sources_bib(data["sources"]),
         "feed.atom": atom_feed(data, last_changed(srcdir, doc_paths), edition.baseurl),
     }
-    for name, schema in input_schemas(vocabulary).items():
-        written[f"schemas/{name}"] = _json(schema)
+    written.update({f"schemas/{name}": content for name, content in schema_files(vocabulary).items()})
     return written
+
+
+def schema_files(vocabulary: Vocabulary) -> dict[str, str]:
+    """The input files' JSON Schemas (registries, source records, event front matter), by file name."""
+    return {name: _json(schema) for name, schema in input_schemas(vocabulary).items()}
 
 
 def site_files(app: Sphinx) -> dict[str, str]:
