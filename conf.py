@@ -17,8 +17,21 @@ myst_substitutions = {"release": release}
 source_suffix = {".md": "markdown"}
 root_doc = "index"
 exclude_patterns = [
-    "_build", ".venv", ".venv-*", "README.md", "LICENSE-CONTENT.md", "tests", "bench", "scripts", ".ci", "Thumbs.db", ".DS_Store",
-    ".pytest_cache", ".mypy_cache", ".ruff_cache", "*.egg-info",
+    "_build",
+    ".venv",
+    ".venv-*",
+    "README.md",
+    "LICENSE-CONTENT.md",
+    "tests",
+    "bench",
+    "scripts",
+    ".ci",
+    "Thumbs.db",
+    ".DS_Store",
+    ".pytest_cache",
+    ".mypy_cache",
+    ".ruff_cache",
+    "*.egg-info",
 ]
 
 # Navigation that scales: no global-toctree sidebar (its cost grows with every page on every page);

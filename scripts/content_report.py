@@ -54,7 +54,12 @@ def main() -> None:
         total += 1
         years[int(str(front.get("date"))[:4])] += 1
         kinds[str(front.get("kind"))] += 1
-        keys = {part.strip().split(",")[0].split()[0] for m in CITE.finditer(text) for part in m.group(1).split(";") if part.strip()}
+        keys = {
+            part.strip().split(",")[0].split()[0]
+            for m in CITE.finditer(text)
+            for part in m.group(1).split(";")
+            if part.strip()
+        }
         hosts = {host(records[k]) for k in keys if k in records}
         is_official = any(US_OFFICIAL.search(h) or CN_OFFICIAL.search(h) for h in hosts)
         is_chinese = any(CN_OFFICIAL.search(h) or CN_STATE_MEDIA.search(h) for h in hosts)
