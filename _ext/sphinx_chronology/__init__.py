@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.config import Config
 from sphinx.environment import BuildEnvironment
 from sphinx.util.typing import ExtensionMetadata
 
@@ -76,14 +77,28 @@ def setup_views(app: Sphinx) -> None:
     nodes.add_node(app, layout.layout, html=layout.visit_layout_html)
     nodes.add_node(app, timeline_svg, html=visit_timeline_svg_html)
     app.connect("write-started", predraw.draw_ahead)
-    app.connect("builder-inited", _add_static)
+    app.connect("config-inited", _add_static)
+    app.connect("builder-inited", _one_of_each_static, priority=900)
 
 
-def _add_static(app: Sphinx) -> None:
-    if app.builder.format == "html":
-        static = str(Path(__file__).parent / "static")
-        app.config.html_static_path.append(static)
-        app.add_css_file("chronology.css")
+def _add_static(app: Sphinx, config: Config) -> None:
+    """Static folders join ``html_static_path`` before the environment compares the configuration with the
+    last build's: ours, and sphinx-design's, which it appends at ``builder-inited``, after the comparison, so
+    that every build said "The configuration has changed (1 option: 'html_static_path')"."""
+    from sphinx_design import extension as design
+
+    folders = [str(Path(__file__).parent / "static"), str(getattr(design, "STATIC_DIR", ""))]
+    config.html_static_path = [
+        *config.html_static_path,
+        *(f for f in folders if f and f not in config.html_static_path),
+    ]
+    app.add_css_file("chronology.css")
+
+
+def _one_of_each_static(app: Sphinx) -> None:
+    """sphinx-design has appended its folder a second time: keep one of each, so the environment saves the
+    list it will be compared with."""
+    app.config.html_static_path = list(dict.fromkeys(app.config.html_static_path))
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
@@ -96,7 +111,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("html-page-context", add_page_metadata)
     return {
         "version": __version__,
-        "env_version": 10,  # bump whenever the records or domain data change shape
+        "env_version": 11,  # bump whenever the records or domain data change shape
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

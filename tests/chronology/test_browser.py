@@ -201,3 +201,45 @@ def test_header_labels_stay_whole_and_delegations_line_up(site: str, browser: An
     assert labels and all(label["lines"] == 1 for label in labels), labels
     assert len(heads) == 2 and len(set(heads)) == 1, heads  # side by side
     assert len(cells) == 2 and len(set(cells)) == 1 and cells[0] > heads[0], cells
+
+
+def test_figures_on_a_phone_keep_readable_text_and_scroll_in_their_box(site: str, browser: Any) -> None:
+    """On a 375 px screen the overview keeps its own size (text about 10 px, not 4) in a box that scrolls
+    sideways; the page itself does not."""
+    context = browser.new_context(viewport=PHONE, device_scale_factor=2, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(f"{site}/index.html")
+    sizes = page.evaluate(
+        """() => {
+            const box = document.querySelector('figure.chron-figure-overview .chron-figure-scroll');
+            const svg = box.querySelector('svg');
+            const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+            const text = Math.min(...[...svg.querySelectorAll('text')].map(
+                t => parseFloat(getComputedStyle(t).fontSize)));
+            return {text: text * scale, box: [box.scrollWidth, box.clientWidth],
+                    page: [document.documentElement.scrollWidth, window.innerWidth]};
+        }"""
+    )
+    page.locator("figure.chron-figure-overview").screenshot(path=str(ARTIFACTS / "overview-phone.png"))
+    context.close()
+    assert sizes["text"] >= 9, sizes  # px on screen
+    assert sizes["box"][0] > sizes["box"][1], sizes  # the figure's box scrolls
+    assert sizes["page"][0] <= sizes["page"][1], sizes  # the page does not
+
+
+def test_tab_reaches_figure_markers_by_date_and_shows_focus(site: str, page: Any) -> None:
+    page.goto(f"{site}/index.html")
+    hrefs = page.evaluate(
+        "() => [...document.querySelectorAll('figure.chron-figure-overview svg a')].map(a => a.getAttribute('href'))"
+    )
+    dates = [re.search(r"/(\d{4}(?:-\d\d)?(?:-\d\d)?)-", href).group(1) for href in hrefs]  # type: ignore[union-attr]
+    assert dates == sorted(dates), dates[:12]
+    first = page.locator("figure.chron-figure-overview svg a").first
+    first.focus()
+    page.keyboard.press("Shift+Tab")
+    page.keyboard.press("Tab")  # focus by keyboard: :focus-visible
+    outline = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
+    assert page.evaluate("() => document.activeElement.getAttribute('href')") == hrefs[0]
+    assert outline != "none"
+    role = page.evaluate("() => document.querySelector('figure.chron-figure-overview svg').getAttribute('role')")
+    assert role != "img"  # an image's links are hidden from screen readers

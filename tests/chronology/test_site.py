@@ -108,3 +108,18 @@ def test_the_data_files_hold_the_whole_chronology_and_validate(chronology_html: 
     jsonschema.Draft7Validator(csl).validate(json.loads((data_dir / "sources.json").read_text(encoding="utf-8")))
     records = Path(chronology_html.app.srcdir, "sources/records")
     assert [s["id"] for s in data["sources"]] == sorted(p.stem for p in records.glob("*.yaml"))
+
+
+def test_reading_text_says_each_thing_once(chronology_html: Build, pages: dict[Path, BeautifulSoup]) -> None:
+    """No "..., July 2013 (July 2013)"; a run of missing rounds is one line ("Rounds 6–15"); an uncertain field
+    goes by the name the header gives it, not its front-matter name."""
+    repeated, raw = [], []
+    for path, page in pages.items():
+        text = " ".join(page.get_text(" ").split())
+        repeated += [f"{path.name}: {m.group(0)}" for m in re.finditer(r"(\w+ \d{4}) \(\1\)", text)]
+        raw += [f"{path.name}: {m.group(0)}" for m in re.finditer(r"Unverified : [a-z]+[.:]", text)]
+    assert repeated == [] and raw == [], (repeated[:5], raw[:5])
+    rounds = [" ".join(li.get_text(" ").split()) for li in chronology_html.html("chronology/series/dpct").select("li")]
+    gaps = [r for r in rounds if "no record" in r]
+    assert any(r.startswith("Rounds 6\u201315: no record of these rounds") for r in gaps), gaps
+    assert len(gaps) <= 3, gaps

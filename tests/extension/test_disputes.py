@@ -38,7 +38,8 @@ def test_disputes_page_lists_every_disputed_point(html: Build) -> None:
     link = items[0].select_one("a")
     assert link["href"] == "2015/2015-08-talks-2.html#dispute-who-led-the-northern-delegation"
     text = " ".join(items[0].get_text(" ").split())
-    assert text.endswith("— Second Security Talks. Accounts: the Northland Foreign Office; Southland Daily.")
+    accounts = "Accounts: the Northland Foreign Office; Southland Daily."
+    assert text.endswith(f"— Second Security Talks (August 2015). {accounts}")
 
 
 def test_accounts_read_in_sequence_in_latex(tmp_path: Path) -> None:

@@ -44,7 +44,7 @@ def test_overview_markers_link_to_their_events_with_titles(site: Build) -> None:
         EVENTS["interim"]: "Interim Security Talks (May 1, 2016)",
     }
     svg = page.select_one("svg.chron-timeline")
-    assert svg["role"] == "img" and svg["aria-label"].startswith("Timeline of 4 events")
+    assert svg["role"] == "group" and svg["aria-label"].startswith("Timeline of 4 events")
     assert page.select_one("figure.chron-figure figcaption").get_text(strip=True).startswith("All events.")
     # a lane named by its short name is spelled out under the figure
     assert page.select_one("figure.chron-figure .legend").get_text(" ", strip=True) == (
@@ -141,7 +141,7 @@ def test_links_are_filled_in_after_drawing() -> None:
     )
     out = svg.finish(drawn, {"e1": ("../a.html", "A <b> & c")}, 'Alt "text"', "f1")
     assert out == (
-        '<svg role="img" aria-label="Alt &quot;text&quot;" class="chron-timeline" x="0" >'
+        '<svg role="group" aria-label="Alt &quot;text&quot;" class="chron-timeline" x="0" >'
         "<title>Alt &quot;text&quot;</title>"
         '<a href="../a.html" xlink:href="../a.html"><title>A &lt;b&gt; &amp; c</title><path/></a>'
         "<g><g><path/></g></g></svg>"
@@ -215,3 +215,16 @@ def test_a_parallel_build_draws_its_figures_ahead_in_worker_processes(tmp_path: 
     latex = [build(src, "latex", builddir=tmp_path / d, parallel=n) for d, n in (("l1", 0), ("l2", 2))]
     pdfs = [sorted((p.name, p.read_bytes()) for p in b.outdir.glob("chronology-*.pdf")) for b in latex]
     assert len(pdfs[0]) == 5 and pdfs[0] == pdfs[1]
+
+
+def test_links_trade_places_into_date_order() -> None:
+    drawn = (
+        '<svg><g id="kind-a"><a xlink:href="chron-link:late" target="_blank"><path d="L"/></a></g>'
+        '<g id="kind-b"><a xlink:href="chron-link:early" target="_blank"><path d="E"/></a>'
+        '<a xlink:href="chron-link:middle" target="_blank"><path d="M"/></a></g></svg>'
+    )
+    assert svg.in_order(drawn, ["early", "middle", "late"]) == (
+        '<svg><g id="kind-a"><a xlink:href="chron-link:early" target="_blank"><path d="E"/></a></g>'
+        '<g id="kind-b"><a xlink:href="chron-link:middle" target="_blank"><path d="M"/></a>'
+        '<a xlink:href="chron-link:late" target="_blank"><path d="L"/></a></g></svg>'
+    )

@@ -47,7 +47,8 @@ def test_delegations_side_by_side_in_registry_order_with_titles_then(html: Build
 
 def test_uncertain_facts_are_marked(html: Build) -> None:
     text = html.text("chronology/2016/2016-05-01-interim")
-    assert "Unverified : delegations.north: the envoy's title is reported by one source only" in text
+    # the reader's name for the field, not the front matter's
+    assert "Unverified : N. delegation: the envoy's title is reported by one source only" in text
     badges = [b.get_text(strip=True) for b in html.html("chronology/2016/index").select(".sd-badge")]
     assert badges.count("Partly unverified") == 1
 

@@ -11,7 +11,7 @@ from sphinx_chronology.locale import _
 from sphinx_chronology.model.dates import PartialDate, parse_date
 from sphinx_chronology.model.records import Event
 from sphinx_chronology.model.vocabulary import Kind, Status
-from sphinx_chronology.store.index import Index
+from sphinx_chronology.store.index import Index, dated_title
 
 
 def no_series_lane() -> str:
@@ -121,7 +121,7 @@ def _point(index: Index, event: Event) -> Point:
     return Point(
         id=event.id,
         docname=event.docname,
-        label=f"{event.title} ({index.when(event)})",
+        label=dated_title(event.title, index.when(event)),
         x=decimal_year(event.date),
         x_end=decimal_year(event.end, end=True) if event.end else decimal_year(event.date),
         lane=lane,

@@ -21,7 +21,9 @@ class timeline_svg(nodes.General, nodes.Element):  # noqa: N801 (docutils node n
 
 
 def visit_timeline_svg_html(translator: Any, node: timeline_svg) -> None:
-    translator.body.append(node["svg"])
+    """The drawing in a box that scrolls sideways where the screen is narrower than the drawing's own size
+    (a phone), so that its text stays readable and its markers large enough to tap."""
+    translator.body.append(f'<div class="chron-figure-scroll">{node["svg"]}</div>')
     raise nodes.SkipNode
 
 
@@ -36,7 +38,9 @@ def render_figure(ctx: Context, data: FigureData, index_doc_of: Callable[[str, s
             if year_doc:
                 links[f"year:{year}"] = (ctx.builder.get_relative_uri(ctx.docname, year_doc), _("Events of %d") % year)
         drawn = cached_figure(ctx.figure_cache, data, FORMATS["html"]).decode("utf-8")
-        figure += timeline_svg(svg=svg.finish(drawn, links, data.alt, anchor))
+        by_date = [p.id for p in sorted(data.points, key=lambda p: (p.x, p.id))]
+        order = [*by_date, *(f"year:{year}" for year in sorted({int(p.x) for p in data.points}))]
+        figure += timeline_svg(svg=svg.finish(drawn, links, data.alt, anchor, order))
     elif ctx.builder.format == "latex":
         pdf = cached_figure(ctx.figure_cache, data, FORMATS["latex"])
         name = f"chronology-{data.kind}-{data.digest()}.pdf"

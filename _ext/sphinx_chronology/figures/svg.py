@@ -33,11 +33,33 @@ def scope_ids(svg: str, prefix: str) -> str:
     return _ID.sub(lambda m: f"{m.group(1)}{prefix}-{m.group(2)}", svg)
 
 
-def finish(svg: str, links: dict[str, tuple[str, str]], alt: str, prefix: str) -> str:
-    """Inline-ready SVG: no prolog, scalable, its ids scoped by ``prefix``, each placeholder a same-tab link
-    with an accessible title (or a plain group when ``links`` has no page for it), the whole titled with the
-    alt text."""
+_BLOCK = re.compile(r'<a xlink:href="chron-link:([^"]*)" target="_blank">.*?</a>', re.S)
+
+
+def in_order(svg: str, order: list[str]) -> str:
+    """The linked markers and bars in ``order`` (by date), so that Tab reaches them by date and not in
+    drawing order (kind by kind). Each link is drawn self-contained (absolute coordinates, its own style and
+    clip path), so the links trade places and nothing moves; only which of two touching markers is on top
+    may change."""
+    rank = {key: position for position, key in enumerate(order)}
+    blocks = list(_BLOCK.finditer(svg))
+    ordered = sorted(blocks, key=lambda m: rank.get(html.unescape(m.group(1)), len(rank)))
+    if ordered == blocks:
+        return svg
+    parts, last = [], 0
+    for slot, block in zip(blocks, ordered, strict=True):
+        parts += [svg[last : slot.start()], block.group(0)]
+        last = slot.end()
+    return "".join([*parts, svg[last:]])
+
+
+def finish(svg: str, links: dict[str, tuple[str, str]], alt: str, prefix: str, order: list[str] | None = None) -> str:
+    """Inline-ready SVG: no prolog, scalable, its ids scoped by ``prefix``, its links in ``order`` (keys of
+    ``links``), each placeholder a same-tab link with an accessible title (or a plain group when ``links`` has
+    no page for it), the whole titled with the alt text."""
     svg = scope_ids(_METADATA.sub("", svg[svg.index("<svg") :]), prefix)
+    if order:
+        svg = in_order(svg, order)
     closing: list[str] = []
 
     def link(match: re.Match[str]) -> str:
@@ -54,6 +76,9 @@ def finish(svg: str, links: dict[str, tuple[str, str]], alt: str, prefix: str) -
     svg = _LINK.sub(link, svg)
     svg = re.sub(r'<svg ([^>]*?)width="[^"]*" height="[^"]*"', r"<svg \1", svg, count=1)
     label = html.escape(alt)
-    return svg.replace("<svg ", f'<svg role="img" aria-label="{label}" class="chron-timeline" ', 1).replace(
+    box = re.search(r'viewBox="[\d.]+ [\d.]+ ([\d.]+) [\d.]+"', svg)
+    natural = f' style="--chron-natural-width: {float(box.group(1)) * 4 / 3:.0f}px"' if box else ""  # pt to px
+    # a group, not an image: an image's links are hidden from screen readers
+    return svg.replace("<svg ", f'<svg role="group" aria-label="{label}" class="chron-timeline"{natural} ', 1).replace(
         ">", f"><title>{label}</title>", 1
     )

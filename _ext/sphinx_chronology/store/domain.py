@@ -22,7 +22,7 @@ from sphinx_chronology.config import vocabulary
 from sphinx_chronology.model.records import Citation, DisputeRecord, Event, Reference, View
 from sphinx_chronology.reading.lines import role_line
 from sphinx_chronology.reading.registry import Registry, data_stamp, load_registry
-from sphinx_chronology.store.index import Index
+from sphinx_chronology.store.index import Index, dated_title
 from sphinx_chronology.views.disputes import check_stray_accounts
 from sphinx_chronology.views.nodes import chronology_view, reference_to, search_anchor
 from sphinx_chronology.warnings import document_problems, recording, replay
@@ -214,7 +214,7 @@ class ChronologyDomain(Domain):
         index, registry = self.index, self.registry
         if typ == "event" and target in index.by_id:
             event = index.by_id[target]
-            return event.docname, "", f"{event.title} ({index.when(event)})"
+            return event.docname, "", dated_title(event.title, index.when(event))
         pools: dict[str, Mapping[str, Any]] = {
             "person": registry.people,
             "series": registry.series,

@@ -29,6 +29,15 @@ class EventLink:
     title: str
     when: str
 
+    @property
+    def dated(self) -> str:
+        return dated_title(self.title, self.when)
+
+
+def dated_title(title: str, when: str) -> str:
+    """ "Title (July 2013)", or the title alone where it already ends with its date ("..., July 2013")."""
+    return title if title.rstrip(" .").endswith(when) else f"{title} ({when})"
+
 
 def link(event: Event, language: str = "en") -> EventLink:
     return EventLink(

@@ -57,6 +57,35 @@ class Header:
     index_names: tuple[str, ...] = ()
 
 
+#: front-matter fields as the header names them (``end`` is part of the date, ``round`` of the series)
+_FIELD_LABELS = {
+    "date": "Date",
+    "end": "Date",
+    "approximate": "Date",
+    "place": "Place",
+    "status": "Status",
+    "kind": "Type",
+    "format": "Type",
+    "series": "Series",
+    "round": "Series",
+    "topics": "Topics",
+    "related": "Related",
+    "outcomes": "Outcomes",
+    "exchange": "Government exchange",
+}
+
+
+def field_label(index: Index, field: str) -> str:
+    """What a reader calls the field an ``uncertain:`` entry names: ``delegations.cn`` is "China delegation",
+    ``delegations`` every side's, ``status`` "Status"; a field the header does not show keeps its name."""
+    name, _dot, side = field.partition(".")
+    if name == "delegations":
+        sides = [side] if side else list(index.registry.sides)
+        return ", ".join(_("%s delegation") % side_name(index, s) for s in sides)
+    label = _FIELD_LABELS.get(name)
+    return str(_(label)) if label else field
+
+
 def side_name(index: Index, side: str) -> str:
     entry = index.registry.sides.get(side)
     return (entry.short or entry.name) if entry else side
@@ -151,7 +180,7 @@ def _header(index: Index, event: Event) -> Header:
         ),
         outcomes=event.outcomes,
         exchange=event.exchange,
-        uncertain=tuple((u.field, u.note) for u in event.uncertain),
+        uncertain=tuple((field_label(index, u.field), u.note) for u in event.uncertain),
         index_names=tuple(
             people[d.person].inverted(side in index.registry.sides and index.registry.sides[side].family_first)
             if d.person in people

@@ -14,7 +14,7 @@ from sphinx_chronology.locale import _
 from sphinx_chronology.model.records import DisputeRecord
 from sphinx_chronology.store.index import Index
 from sphinx_chronology.views.base import SimpleView, ViewKind
-from sphinx_chronology.views.render import Context
+from sphinx_chronology.views.render import Context, event_text
 from sphinx_chronology.warnings import Subtype, warn
 
 GRID = ["sd-container-fluid", "sd-sphinx-override", "sd-mb-4"]
@@ -100,24 +100,27 @@ class DisputeIndex(SimpleView):
     kind = "disputes"
 
 
-def disputes(index: Index) -> tuple[tuple[str, DisputeRecord], ...]:
-    """Every disputed point, in the order of the pages' events (then of other pages), with its page."""
+def disputes(index: Index) -> tuple[tuple[str, DisputeRecord, str], ...]:
+    """Every disputed point, in the order of the pages' events (then of other pages), with its page and the
+    page's name as the list gives it (an event's with its date)."""
     order = {event.docname: position for position, event in enumerate(index.events)}
     pages = sorted(index.disputes, key=lambda doc: (order.get(doc, len(order)), doc))
-    return tuple((doc, record) for doc in pages for record in index.disputes[doc])
+    return tuple(
+        (doc, record, event_text(index.links[doc], True)[0] if doc in index.links else record.page_title)
+        for doc in pages
+        for record in index.disputes[doc]
+    )
 
 
-def render_disputes(ctx: Context, disputes: tuple[tuple[str, DisputeRecord], ...]) -> list[nodes.Node]:
+def render_disputes(ctx: Context, disputes: tuple[tuple[str, DisputeRecord, str], ...]) -> list[nodes.Node]:
     if not disputes:
         return [nodes.paragraph(text=_("No disputed points are recorded."), classes=["chron-empty"])]
     items = nodes.bullet_list(classes=["chron-disputes"])
-    for doc, record in disputes:
+    for doc, record, page in disputes:
         para = nodes.paragraph()
         para += ctx.ref(doc, record.anchor, record.point, page=True)
         accounts = "; ".join(record.accounts)
-        para += nodes.Text(
-            " \u2014 " + _("%(page)s. Accounts: %(accounts)s.") % {"page": record.page_title, "accounts": accounts}
-        )
+        para += nodes.Text(" \u2014 " + _("%(page)s. Accounts: %(accounts)s.") % {"page": page, "accounts": accounts})
         items += nodes.list_item("", para)
     return [items]
 

@@ -66,9 +66,9 @@ class Context:
 
 
 def event_text(event: EventLink, with_date: bool) -> tuple[str, str]:
-    """A link to an event: its text (the title, and the date if asked) and its title (always with date)."""
-    label = f"{event.title} ({event.when})"
-    return (label if with_date else event.title), label
+    """A link to an event: its text (the title, and the date if asked) and its title (always with date),
+    the date left out where the title already ends with it ("..., July 2013")."""
+    return (event.dated if with_date else event.title), event.dated
 
 
 def role_text(title: str, role: str, lead: bool) -> str:

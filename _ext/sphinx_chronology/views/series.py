@@ -45,7 +45,10 @@ def series_rounds(index: Index, series_id: str) -> tuple[Round, ...]:
     usual = index.vocabulary.first_status
     for event in index.by_series.get(series_id, []):
         if event.round is not None:
-            rows.extend(Round(_("Round %d") % missing) for missing in range(last + 1, event.round))
+            if event.round - last == 2:
+                rows.append(Round(_("Round %d") % (last + 1)))
+            elif event.round - last > 2:  # one line for a run of missing rounds
+                rows.append(Round(_("Rounds %(first)d\u2013%(last)d") % {"first": last + 1, "last": event.round - 1}))
             last = max(last, event.round)
         shown = card(index, event)
         label = _("Round %d") % event.round if event.round is not None else event.round_label or _("session")
@@ -70,7 +73,8 @@ def render_series(ctx: Context, series: tuple[str, tuple[Round, ...]]) -> list[n
         para = nodes.paragraph()
         para += nodes.strong(text=f"{row.label}: ")
         if row.event is None:
-            para += nodes.emphasis(text=_("no record of this round in the chronology (gap)"))
+            gap = _("no record of these rounds in the chronology (gap)") if "\u2013" in row.label else None
+            para += nodes.emphasis(text=gap or _("no record of this round in the chronology (gap)"))
             items += nodes.list_item("", para, classes=["chron-gap"])
             continue
         para += ctx.event(row.event)
