@@ -14,6 +14,9 @@ from sphinx_chronology.figures.data import FigureData
 
 #: The figure format each builder format takes (other builders show the caption only).
 FORMATS = {"html": "svg", "latex": "pdf"}
+#: Part of every cached drawing's name: bump it when the drawing code changes how a figure looks, so that no
+#: build shows a drawing made by the code before.
+DRAWING_VERSION = 2
 
 
 def figure_cache(app: Sphinx) -> Path:
@@ -24,7 +27,7 @@ def figure_cache(app: Sphinx) -> Path:
 def figure_path(cache: Path, data: FigureData, fmt: str) -> Path:
     """Where the drawing of ``data`` (see ``FigureData.drawing``) is cached: named by the hash of what is
     drawn, so an unchanged figure is never drawn again."""
-    key = hashlib.sha256(repr((data.drawing(), fmt)).encode("utf-8")).hexdigest()[:24]
+    key = hashlib.sha256(repr((data.drawing(), fmt, DRAWING_VERSION)).encode("utf-8")).hexdigest()[:24]
     return cache / f"{data.kind}-{key}.{fmt}"
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import math
+import textwrap
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -178,7 +179,9 @@ def overview(figure: Figure, data: FigureData, urls: dict[str, str]) -> None:
     low, high = _extent(data.points)
     y = {p.id: float(len(lanes) - 1 - lanes.index(p.lane)) for p in data.points}
     ax.set_ylim(-0.6, len(lanes) - 0.4)
-    ax.set_yticks([len(lanes) - 1 - i for i in range(len(lanes))], labels=lanes)
+    # a long lane name on two lines, so that the drawing, not its labels, takes the width
+    labels_shown = [textwrap.fill(lane, 24, break_long_words=False) for lane in lanes]
+    ax.set_yticks([len(lanes) - 1 - i for i in range(len(lanes))], labels=labels_shown)
     ax.grid(axis="y", color="#dddddd", linewidth=0.6)
     _year_ticks(ax, low, high)
     for number, band in enumerate(b for b in data.bands if sides_with_bands and b.side == sides_with_bands[0]):
