@@ -29,6 +29,7 @@ from sphinx_chronology.store.domain import ChronologyDomain, domain_of
 from sphinx_chronology.views import layout, nodes
 from sphinx_chronology.views.catalog import DIRECTIVES
 from sphinx_chronology.views.resolve import ResolveViews
+from sphinx_chronology.views.search import setup_search
 
 __version__ = "0.1.0"
 
@@ -64,6 +65,7 @@ def setup_reading(app: Sphinx) -> None:
 
 
 def setup_views(app: Sphinx) -> None:
+    setup_search(app)
     for node in (nodes.chronology_view, nodes.event_header, nodes.event_sources):
         app.add_node(node)
     # shown as the link's title in HTML (see the domain's ``resolve_xref``), a footnote in the PDF

@@ -248,3 +248,24 @@ def test_tab_reaches_figure_markers_by_date_and_shows_focus(site: str, page: Any
     assert outline != "none"
     role = page.evaluate("() => document.querySelector('figure.chron-figure-overview svg').getAttribute('role')")
     assert role != "img"  # an image's links are hidden from screen readers
+
+
+def test_search_finds_chinese_words_inside_longer_runs(site: str, page: Any) -> None:
+    """磋商 (consultations) stands inside 中美举行海洋事务磋商, a source's title, with no space around it."""
+    page.goto(f"{site}/search.html?q=%E7%A3%8B%E5%95%86")
+    result = page.locator("ul.search li a[href*='sources/index.html']").first
+    result.wait_for(timeout=15000)
+    page.goto(f"{site}/search.html?q=%E4%B9%A0%E8%BF%91%E5%B9%B3")  # 习近平, in a run of other characters
+    page.locator("ul.search li a").first.wait_for(timeout=15000)
+
+
+def test_search_results_tell_events_apart(site: str, page: Any) -> None:
+    """Two visits with the same title: each result shows its date, and a passage of its page."""
+    page.goto(f"{site}/search.html?q=Rice+Beijing")
+    page.locator("ul.search li").first.wait_for(timeout=15000)
+    page.wait_for_timeout(1500)  # the passages arrive after the titles
+    results = page.evaluate("() => [...document.querySelectorAll('ul.search li')].map(li => li.innerText)")
+    visits = [r for r in results if r.startswith("National Security Advisor Susan Rice visits Beijing")]
+    assert len(visits) >= 2, results[:6]
+    assert len(set(visits)) == len(visits), visits  # told apart
+    assert all(re.search(r"\b20\d\d\b", r) for r in visits), visits

@@ -220,6 +220,17 @@ def test_people_sort_by_family_name_whichever_comes_first(tmp_path: Path) -> Non
     assert [n.split(" (")[0] for n in order] == [
         "Ban Ki-moon", "Charles Q. Brown Jr.", "Barack Obama", "Wu Bangguo", "Xi Jinping"
     ]  # fmt: skip
+    # under the letter they sort by, which a bar of letters leads to
+    page = result.html("chronology/people")
+    letters = {
+        box.select_one(".chron-letter-heading strong").get_text(): [
+            s.get_text() for s in box.select(".chron-people strong")
+        ]
+        for box in page.select(".chron-letter")
+    }
+    assert "Barack Obama" in letters["O"] and "Wu Bangguo" in letters["W"] and "Charles Q. Brown Jr." in letters["B"]
+    bar = [(a.get_text(), a["href"].split("#")[1]) for a in page.select("p.chron-letters a")]
+    assert [letter for letter, _ in bar] == sorted(letters) and all(page.select_one(f"#{a}") for _, a in bar)
     latex = build(src, "latex", builddir=tmp_path / "latex")
     tex = next(Path(latex.outdir).glob("*.tex")).read_text(encoding="utf-8")
     assert "Obama, Barack" in tex and "Brown, Charles Q., Jr." in tex and "Wu Bangguo" in tex

@@ -53,6 +53,8 @@ class Header:
     outcomes: tuple[str, ...]
     exchange: Exchange | None
     uncertain: tuple[tuple[str, str], ...] = ()
+    #: the page that lists the event's year, when there is one
+    year: Link | None = None
     #: the delegates' names as the book's general index gives them (family name first)
     index_names: tuple[str, ...] = ()
 
@@ -99,6 +101,11 @@ def person_link(index: Index, person: str) -> Link:
 def topic_link(index: Index, topic: str) -> Link:
     entry = index.registry.topics.get(topic)
     return (index.doc_of("topics") or "", f"topic-{topic}", entry.name if entry else topic)
+
+
+def year_link(index: Index, year: int) -> Link | None:
+    doc = index.doc_of("year", str(year))
+    return (doc, "", _("Events of %d") % year) if doc else None
 
 
 def series_link(index: Index, series: str) -> Link:
@@ -156,6 +163,7 @@ def _header(index: Index, event: Event) -> Header:
     return Header(
         card=card(index, event),
         series=series_link(index, event.series) if event.series else None,
+        year=year_link(index, event.date.year),
         previous=index.links[previous.docname] if previous else None,
         next=index.links[following.docname] if following else None,
         timezone=event.timezone,

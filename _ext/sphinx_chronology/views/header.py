@@ -65,7 +65,7 @@ def header_layout(data: Header) -> Box:
     """What the header shows, once, for every builder."""
     card = data.card
     rows: list[tuple[str, Line]] = [
-        (_("Date"), (when(data),)),
+        (_("Date"), (when(data), *((" \u00b7 ", Link(*data.year, page=True)) if data.year else ()))),
         (_("Place"), (card.place or _("not recorded"),)),
         (_("Status"), (card.status,)),
         (_("Type"), (type_line(card),)),

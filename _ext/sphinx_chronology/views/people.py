@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 from docutils import nodes
 
 from sphinx_chronology.store.index import EventLink, Index
 from sphinx_chronology.views.base import SimpleView, ViewKind
 from sphinx_chronology.views.data import side_name
 from sphinx_chronology.views.header import event_link
-from sphinx_chronology.views.layout import Bullets, Entry, Line, Strong, Target, emit
+from sphinx_chronology.views.layout import Block, Box, Bullets, Entry, Line, Link, Para, Strong, Target, emit
 from sphinx_chronology.views.nodes import search_anchor
 from sphinx_chronology.views.render import Context, role_text
 
@@ -17,11 +19,15 @@ class PeopleIndex(SimpleView):
     kind = "people"
 
 
-def people(index: Index) -> tuple[tuple[str, str, str, tuple[tuple[EventLink, str, bool], ...]], ...]:
-    """(id, display name, side, [(event, title then, lead)]) for every person, by name."""
+Person = tuple[str, str, str, tuple[tuple[EventLink, str, bool], ...], str]
+
+
+def people(index: Index) -> tuple[Person, ...]:
+    """(id, display name, side, [(event, title then, lead)], initial) for every person, by family name; the
+    initial is the letter the name sorts under (Obama under O, Wu Bangguo under W)."""
     sides = index.registry.sides
-    entries = sorted(
-        index.registry.people.values(), key=lambda p: p.sort_key(p.side in sides and sides[p.side].family_first)
+    keyed = sorted(
+        (p.sort_key(p.side in sides and sides[p.side].family_first), p) for p in index.registry.people.values()
     )
     return tuple(
         (
@@ -32,17 +38,23 @@ def people(index: Index) -> tuple[tuple[str, str, str, tuple[tuple[EventLink, st
                 (index.links[event.docname], delegate.title, delegate.lead)
                 for event, delegate in index.by_person.get(person.id, [])
             ),
+            initial(key[0]),
         )
-        for person in entries
+        for key, person in keyed
     )
 
 
-def render_people(
-    ctx: Context, people: tuple[tuple[str, str, str, tuple[tuple[EventLink, str, bool], ...]], ...]
-) -> list[nodes.Node]:
-    """Every person with the events they attended: a layout (``layout.py``), one node however many people."""
-    entries = []
-    for ident, name, side, events in people:
+def initial(sort_name: str) -> str:
+    """The letter a name is listed under: its first letter without accents (Ébert under E), or "#"."""
+    letter = unicodedata.normalize("NFKD", sort_name[:1])[:1].upper()
+    return letter if "A" <= letter <= "Z" else "#"
+
+
+def render_people(ctx: Context, people: tuple[Person, ...]) -> list[nodes.Node]:
+    """Every person with the events they attended, under the letter they sort by, and a bar of the letters
+    that leads to each: a layout (``layout.py``), one node however many people."""
+    groups: dict[str, list[Line | Entry]] = {}
+    for ident, name, side, events, letter in people:
         anchor = f"person-{ident}"
         line: Line = (Target((anchor, search_anchor(anchor))), Strong((name,)), *((f" ({side})",) if side else ()))
         attended = tuple(
@@ -52,8 +64,27 @@ def render_people(
             )
             for event, title, lead in events
         )
-        entries.append(Entry(line, (Bullets((), attended),) if attended else ()))
-    return [emit(ctx, Bullets(("chron-people",), tuple(entries)))]
+        groups.setdefault(letter, []).append(Entry(line, (Bullets((), attended),) if attended else ()))
+    if not groups:
+        return [emit(ctx, Bullets(("chron-people",), ()))]
+    bar: list[str | Link] = []
+    for letter in groups:
+        bar += [" " if bar else "", Link(ctx.docname, f"people-{letter}", letter)]
+    blocks: tuple[Block, ...] = (
+        Para(("chron-letters",), tuple(bar)),
+        *(
+            Box(
+                (),
+                ("chron-letter",),
+                (
+                    Para(("chron-letter-heading",), (Target((f"people-{letter}",)), Strong((letter,)))),
+                    Bullets(("chron-people",), tuple(entries)),
+                ),
+            )
+            for letter, entries in groups.items()
+        ),
+    )
+    return [emit(ctx, Box((), ("chron-people-index",), blocks))]
 
 
 PEOPLE = ViewKind("people", lambda index, arg: people(index), render_people, {"chronology-people": PeopleIndex})
