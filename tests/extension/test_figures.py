@@ -4,6 +4,7 @@ and labels that never overlap."""
 from __future__ import annotations
 
 import itertools
+import re
 from pathlib import Path
 
 import pytest
@@ -228,3 +229,12 @@ def test_links_trade_places_into_date_order() -> None:
         '<g id="kind-b"><a xlink:href="chron-link:middle" target="_blank"><path d="M"/></a>'
         '<a xlink:href="chron-link:late" target="_blank"><path d="L"/></a></g></svg>'
     )
+
+
+def test_a_series_within_one_year_labels_its_axis_with_years() -> None:
+    """One round in 2019: the axis reads 2019 and 2020, not "-1, 0" under an offset "+2.02e3"."""
+    point = Point("e1", "d", "E1", 2019.38, 2019.38, "Talks", "dialogue-round", "held", "3", "Washington")
+    drawn = figures.draw(FigureData("series", (point,), ("Talks",), alt="x"), "svg", {}).decode("utf-8")
+    labels = re.findall(r"<text[^>]*>([^<]*)</text>", drawn)
+    assert "2019" in labels and "2020" in labels, labels
+    assert not [label for label in labels if "e3" in label or label.startswith(("+", "\u2212"))], labels

@@ -74,7 +74,9 @@ def _year_ticks(ax: Axes, low: float, high: float) -> None:
     """Whole years from ``low`` to ``high`` (ticks outside the limits would widen the view)."""
     first, last = math.ceil(low), math.floor(high)
     step = 1 if last - first <= 16 else 2 if last - first <= 32 else 5
-    ax.set_xticks(range(first, last + 1, step))
+    years = range(first, last + 1, step)
+    # the years as labels: matplotlib would write a span of one year as "0, 1" and an offset "+2.019e3"
+    ax.set_xticks(years, labels=[str(year) for year in years])
     ax.set_xlim(low, high)
 
 
