@@ -6,6 +6,7 @@ about any particular country pair or policy area.
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -80,6 +81,8 @@ def setup_views(app: Sphinx) -> None:
     nodes.add_node(app, timeline_svg, html=visit_timeline_svg_html)
     app.connect("write-started", predraw.draw_ahead)
     app.connect("config-inited", _add_static)
+    app.add_latex_package("sphinxchronology")
+    app.connect("builder-inited", _latex_package)
     app.connect("builder-inited", _one_of_each_static, priority=900)
 
 
@@ -95,6 +98,14 @@ def _add_static(app: Sphinx, config: Config) -> None:
         *(f for f in folders if f and f not in config.html_static_path),
     ]
     app.add_css_file("chronology.css")
+
+
+def _latex_package(app: Sphinx) -> None:
+    """The extension's LaTeX macros (``latex/sphinxchronology.sty``) beside the book's sources."""
+    if app.builder.format == "latex":
+        shutil.copyfile(
+            Path(__file__).parent / "latex" / "sphinxchronology.sty", Path(app.outdir) / "sphinxchronology.sty"
+        )
 
 
 def _one_of_each_static(app: Sphinx) -> None:

@@ -234,6 +234,7 @@ def test_people_sort_by_family_name_whichever_comes_first(tmp_path: Path) -> Non
     latex = build(src, "latex", builddir=tmp_path / "latex")
     tex = next(Path(latex.outdir).glob("*.tex")).read_text(encoding="utf-8")
     assert "Obama, Barack" in tex and "Brown, Charles Q., Jr." in tex and "Wu Bangguo" in tex
+    assert r"\hyperref[\detokenize{chronology/people:people-O}]" in tex  # the letters lead to their names
 
 
 def test_year_pages_lead_to_the_years_before_and_after(tmp_path: Path) -> None:

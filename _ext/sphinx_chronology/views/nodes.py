@@ -60,9 +60,14 @@ def page_reference(docname: str, *anchors: str) -> page_ref:
 
 
 def visit_page_ref_latex(translator: Any, node: page_ref) -> None:
+    """The page after a link: " (p. 131)"; for several passages, each page once (``\\chronpages`` of
+    ``sphinxchronology.sty``)."""
     docname = node["docname"]
-    labels = ", ".join(rf"\pageref{{\detokenize{{{docname}:{anchor or ':doc'}}}}}" for anchor in node["anchors"])
-    translator.body.append(f" (p.~{labels})")
+    labels = [rf"\detokenize{{{docname}:{anchor or ':doc'}}}" for anchor in node["anchors"]]
+    if len(labels) == 1:
+        translator.body.append(rf" (p.~\pageref{{{labels[0]}}})")
+    else:
+        translator.body.append(" (p.~\\chronpages{" + "".join(f"{{{label}}}" for label in labels) + "})")
     raise nodes.SkipNode
 
 

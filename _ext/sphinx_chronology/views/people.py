@@ -22,14 +22,15 @@ class PeopleIndex(SimpleView):
 Person = tuple[str, str, str, tuple[tuple[EventLink, str, bool], ...], str]
 
 
-def people(index: Index) -> tuple[Person, ...]:
-    """(id, display name, side, [(event, title then, lead)], initial) for every person, by family name; the
-    initial is the letter the name sorts under (Obama under O, Wu Bangguo under W)."""
+def people(index: Index) -> tuple[str, tuple[Person, ...]]:
+    """The people index's page, and (id, display name, side, [(event, title then, lead)], initial) for every
+    person, by family name; the initial is the letter the name sorts under (Obama under O, Wu Bangguo under
+    W)."""
     sides = index.registry.sides
     keyed = sorted(
         (p.sort_key(p.side in sides and sides[p.side].family_first), p) for p in index.registry.people.values()
     )
-    return tuple(
+    return index.doc_of("people") or "", tuple(
         (
             person.id,
             person.display(),
@@ -50,11 +51,12 @@ def initial(sort_name: str) -> str:
     return letter if "A" <= letter <= "Z" else "#"
 
 
-def render_people(ctx: Context, people: tuple[Person, ...]) -> list[nodes.Node]:
+def render_people(ctx: Context, people: tuple[str, tuple[Person, ...]]) -> list[nodes.Node]:
     """Every person with the events they attended, under the letter they sort by, and a bar of the letters
     that leads to each: a layout (``layout.py``), one node however many people."""
+    page, persons = people
     groups: dict[str, list[Line | Entry]] = {}
-    for ident, name, side, events, letter in people:
+    for ident, name, side, events, letter in persons:
         anchor = f"person-{ident}"
         line: Line = (Target((anchor, search_anchor(anchor))), Strong((name,)), *((f" ({side})",) if side else ()))
         attended = tuple(
@@ -69,7 +71,7 @@ def render_people(ctx: Context, people: tuple[Person, ...]) -> list[nodes.Node]:
         return [emit(ctx, Bullets(("chron-people",), ()))]
     bar: list[str | Link] = []
     for letter in groups:
-        bar += [" " if bar else "", Link(ctx.docname, f"people-{letter}", letter)]
+        bar += [" " if bar else "", Link(page, f"people-{letter}", letter)]
     blocks: tuple[Block, ...] = (
         Para(("chron-letters",), tuple(bar)),
         *(
