@@ -238,3 +238,37 @@ def test_a_series_within_one_year_labels_its_axis_with_years() -> None:
     labels = re.findall(r"<text[^>]*>([^<]*)</text>", drawn)
     assert "2019" in labels and "2020" in labels, labels
     assert not [label for label in labels if "e3" in label or label.startswith(("+", "\u2212"))], labels
+
+
+def test_markers_at_the_ends_of_the_span_stay_inside_the_drawing() -> None:
+    """An event on the first and one on the last days of the span: each marker whole inside its axes."""
+    points = tuple(
+        Point(f"e{i}", "d", f"E{i}", x, x, "Talks", "dialogue-round", "held", str(i + 1), "Washington")
+        for i, x in enumerate((2009.0, 2016.5, 2024.997))
+    )
+    for kind in ("series", "overview"):
+        data = FigureData(kind, points, ("Talks",), alt="x")  # type: ignore[arg-type]
+        with figures._figure(data) as figure:
+            (figures.series_strip if kind == "series" else figures.overview)(figure, data, {})
+            figure.canvas.draw()
+            ax = figure.axes[0]
+            left, right = ax.bbox.x0, ax.bbox.x1
+            for collection in ax.collections:
+                radius = max(collection.get_sizes(), default=0) ** 0.5 / 2 * figure.dpi / 72
+                for x, _y in ax.transData.transform(collection.get_offsets()):
+                    assert left <= x - radius and x + radius <= right, (kind, x, radius, left, right)
+
+
+def test_the_tallest_year_stays_under_the_top_tick() -> None:
+    points = tuple(
+        Point(f"e{i}", "d", f"E{i}", 2020.5 + (i % 5 == 0) * 4, 2020.5, "Talks", "dialogue-round", "held", "", "")
+        for i in range(23)
+    )
+    vocabulary = make_vocabulary({})
+    data = FigureData("density", points, ("Talks",), alt="x", kinds=vocabulary.kinds, statuses=vocabulary.statuses)
+    with figures._figure(data) as figure:
+        figures.density(figure, data, {})
+        figure.canvas.draw()
+        ax = figure.axes[0]
+        tallest = max(patch.get_y() + patch.get_height() for patch in ax.patches)
+        assert tallest < max(ax.get_yticks()) <= ax.get_ylim()[1], (tallest, ax.get_yticks())

@@ -23,6 +23,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.text import Text
+from matplotlib.ticker import MaxNLocator
 from matplotlib.transforms import Bbox
 
 from sphinx_chronology.figures.data import Band, FigureData, Point
@@ -77,7 +78,8 @@ def _year_ticks(ax: Axes, low: float, high: float) -> None:
     years = range(first, last + 1, step)
     # the years as labels: matplotlib would write a span of one year as "0, 1" and an offset "+2.019e3"
     ax.set_xticks(years, labels=[str(year) for year in years])
-    ax.set_xlim(low, high)
+    pad = 0.015 * (high - low) + 0.05  # a marker on the last days of the span stays inside the drawing
+    ax.set_xlim(low - pad, high + pad)
 
 
 def _extent(points: tuple[Point, ...]) -> tuple[float, float]:
@@ -314,7 +316,10 @@ def density(figure: Figure, data: FigureData, urls: dict[str, str]) -> None:
     ax.set_ylabel(data.axis_label)
     if years:
         ax.set_xticks(years[:: 1 if len(years) <= 16 else 2])
-    ax.yaxis.get_major_locator().set_params(integer=True)  # type: ignore[call-arg]
+    # whole numbers, the top tick above the highest bar with room for the legend above the bars
+    ticks = MaxNLocator(integer=True, nbins=5).tick_values(0, max(bottom, default=0) * 1.3 + 1)
+    ax.set_yticks(ticks)
+    ax.set_ylim(0, ticks[-1])
     ax.legend(loc="upper left", frameon=False, fontsize=8, ncols=3)
 
 
