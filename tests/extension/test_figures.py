@@ -272,3 +272,23 @@ def test_the_tallest_year_stays_under_the_top_tick() -> None:
         ax = figure.axes[0]
         tallest = max(patch.get_y() + patch.get_height() for patch in ax.patches)
         assert tallest < max(ax.get_yticks()) <= ax.get_ylim()[1], (tallest, ax.get_yticks())
+
+
+def test_an_event_years_before_the_rest_does_not_stretch_the_axis() -> None:
+    """One 2001 event before 2009-2012: drawn in a zone of its own past a dashed break, labelled 2001, and the
+    axis runs from 2009 (it ran from 2001, leaving a third of the width empty)."""
+    xs = (2001.7, 2009.2, 2010.5, 2011.4, 2012.8)
+    points = tuple(
+        Point(f"e{i}", "d", f"E{i}", x, x, "Talks", "dialogue-round", "held", str(i + 1), "Washington")
+        for i, x in enumerate(xs)
+    )
+    data = FigureData("overview", points, ("Talks",), alt="x")
+    with figures._figure(data) as figure:
+        figures.overview(figure, data, {})
+        figure.canvas.draw()
+        ax = figure.axes[0]
+        labels = [t.get_text() for t in ax.get_xticklabels()]
+        assert labels[0] == "2001" and "2009" in labels and "2003" not in labels, labels
+        low, high = ax.get_xlim()
+        assert 2006 < low < 2009 and high > 2013, (low, high)
+    assert _boxes_overlap(data) == []  # the 2001 label does not run into 2009's

@@ -71,15 +71,37 @@ def _save(figure: Figure, fmt: str) -> bytes:
     return buffer.getvalue()
 
 
-def _year_ticks(ax: Axes, low: float, high: float) -> None:
-    """Whole years from ``low`` to ``high`` (ticks outside the limits would widen the view)."""
+def _year_ticks(ax: Axes, low: float, high: float, early: dict[float, str] | None = None) -> None:
+    """Whole years from ``low`` to ``high`` (ticks outside the limits would widen the view), and the
+    ``early`` ticks (position: label) of the zone before the axis's break (see ``_early``)."""
     first, last = math.ceil(low), math.floor(high)
     step = 1 if last - first <= 16 else 2 if last - first <= 32 else 5
     years = range(first, last + 1, step)
     # the years as labels: matplotlib would write a span of one year as "0, 1" and an offset "+2.019e3"
-    ax.set_xticks(years, labels=[str(year) for year in years])
-    pad = 0.015 * (high - low) + 0.05  # a marker on the last days of the span stays inside the drawing
-    ax.set_xlim(low - pad, high + pad)
+    ticks = {**(early or {}), **{float(year): str(year) for year in years}}
+    ax.set_xticks(list(ticks), labels=list(ticks.values()))
+    start = low - EARLY_ZONE if early else low
+    pad = 0.015 * (high - start) + 0.05  # a marker on the last days of the span stays inside the drawing
+    ax.set_xlim(start - pad, high + pad)
+
+
+#: events more than this many years before all the others are drawn in a zone of their own, past a break in
+#: the axis, rather than stretching it (one 2001 event would leave a third of the width empty)
+EARLY_GAP = 4.0
+#: the width of that zone, in years of the axis
+EARLY_ZONE = 1.6
+
+
+def _early(points: tuple[Point, ...]) -> tuple[dict[str, float], float]:
+    """The one or two points that lie more than ``EARLY_GAP`` years before the rest, with where each is
+    drawn; and the year the unbroken axis starts (0 when no point is that early)."""
+    ordered = sorted(points, key=lambda p: (p.x, p.id))
+    for count in (1, 2):
+        if len(ordered) >= count + 3 and ordered[count].x - max(p.x_end for p in ordered[:count]) >= EARLY_GAP:
+            start = float(int(ordered[count].x))
+            spots = [start - 1.15 - 0.25 * (count - 1) + 0.5 * i for i in range(count)]
+            return {p.id: spot for p, spot in zip(ordered[:count], spots, strict=True)}, start
+    return {}, 0.0
 
 
 def _extent(points: tuple[Point, ...]) -> tuple[float, float]:
@@ -89,7 +111,9 @@ def _extent(points: tuple[Point, ...]) -> tuple[float, float]:
     return float(int(min(p.x for p in points))), float(int(max(p.x_end for p in points)) + 1)
 
 
-def _markers(ax: Axes, data: FigureData, y: dict[str, float], urls: dict[str, str]) -> None:
+def _markers(
+    ax: Axes, data: FigureData, y: dict[str, float], urls: dict[str, str], x: dict[str, float] | None = None
+) -> None:
     """One scatter per kind (status shown by fill and line style, point by point), and one per status
     overlay; each point a link (set_urls) to its event page. Few collections: each costs more to draw
     than its points."""
@@ -102,8 +126,9 @@ def _markers(ax: Axes, data: FigureData, y: dict[str, float], urls: dict[str, st
     for kind_id, members in sorted(by_kind.items()):
         kind = kinds.get(kind_id) or Kind(kind_id, kind_id)
         looks = [statuses.get(p.status) or Status(p.status, p.status) for p in members]
+        at = x or {}
         collection = ax.scatter(
-            [p.x for p in members],
+            [at.get(p.id, p.x) for p in members],
             [y[p.id] for p in members],
             s=kind.size,
             marker=kind.marker,
@@ -119,7 +144,7 @@ def _markers(ax: Axes, data: FigureData, y: dict[str, float], urls: dict[str, st
                 overlays.setdefault(look.overlay, []).append((p, kind.size * 0.6))
     for marker, marked in sorted(overlays.items()):
         ax.scatter(
-            [p.x for p, _ in marked],
+            [(x or {}).get(p.id, p.x) for p, _ in marked],
             [y[p.id] for p, _ in marked],
             s=[size for _, size in marked],
             marker=marker,
@@ -181,23 +206,34 @@ def overview(figure: Figure, data: FigureData, urls: dict[str, str]) -> None:
     )
     ax = figure.add_subplot(grid[0])
     low, high = _extent(data.points)
+    early, start = _early(data.points)
+    years = {p.id: str(int(p.x)) for p in data.points}
+    band_low = low
+    if early:  # the axis starts with the rest of the events; a dashed line marks the break
+        low, band_low = start, start - 0.15
     y = {p.id: float(len(lanes) - 1 - lanes.index(p.lane)) for p in data.points}
     ax.set_ylim(-0.6, len(lanes) - 0.4)
     # a long lane name on two lines, so that the drawing, not its labels, takes the width
     labels_shown = [textwrap.fill(lane, 24, break_long_words=False) for lane in lanes]
     ax.set_yticks([len(lanes) - 1 - i for i in range(len(lanes))], labels=labels_shown)
     ax.grid(axis="y", color="#dddddd", linewidth=0.6)
-    _year_ticks(ax, low, high)
+    early_years = ", ".join(dict.fromkeys(years[ident] for ident in early))  # one label for the zone
+    _year_ticks(ax, low, high, {low - 1.15: early_years} if early else None)
     for number, band in enumerate(b for b in data.bands if sides_with_bands and b.side == sides_with_bands[0]):
-        ax.axvspan(band.x, band.x_end, color=BAND_SHADES[number % 2], zorder=0, linewidth=0)
-    _markers(ax, data, y, urls)
+        if band.x_end > band_low:
+            ax.axvspan(max(band.x, band_low), band.x_end, color=BAND_SHADES[number % 2], zorder=0, linewidth=0)
+    _markers(ax, data, y, urls, early)
     names = dict(data.sides)
     labels: list[tuple[Axes, str, float, float]] = []
     for row, side in enumerate(sides_with_bands, start=1):
         strip = figure.add_subplot(grid[row], sharex=ax)
-        labels += _band_strip(strip, [b for b in data.bands if b.side == side], names.get(side, side), low, high)
+        bands = [b for b in data.bands if b.side == side]
+        labels += _band_strip(strip, bands, names.get(side, side), band_low, high)
     for axis in figure.axes[:-1]:
         axis.tick_params(labelbottom=False)
+    if early:
+        for axis in figure.axes:
+            axis.axvline(band_low, color="#777777", linewidth=0.8, linestyle=(0, (3, 2)), zorder=1)
     _legend(figure, data)
     figure.draw_without_rendering()  # lay out first, so band widths are final when their labels are fitted
     figure.set_layout_engine("none")
