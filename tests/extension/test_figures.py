@@ -292,3 +292,16 @@ def test_an_event_years_before_the_rest_does_not_stretch_the_axis() -> None:
         low, high = ax.get_xlim()
         assert 2006 < low < 2009 and high > 2013, (low, high)
     assert _boxes_overlap(data) == []  # the 2001 label does not run into 2009's
+
+
+def test_a_crowded_lane_shows_each_of_its_events() -> None:
+    """Three events within a month in one lane: three markers at three heights, not one pile."""
+    points = tuple(
+        Point(f"e{i}", "d", f"E{i}", 2015.0 + i * 0.02, 2015.0 + i * 0.02, "Talks", "visit", "held", "", "")
+        for i in range(3)
+    ) + (Point("far", "d", "F", 2020.0, 2020.0, "Talks", "visit", "held", "", ""),)
+    data = FigureData("overview", points, ("Talks",), alt="x")
+    with figures._figure(data) as figure:
+        figures.overview(figure, data, {})
+        heights = [y for c in figure.axes[0].collections for _x, y in c.get_offsets()]
+    assert len(set(heights)) == 3, heights  # the far one keeps its lane's height

@@ -16,7 +16,7 @@ from sphinx_chronology.figures.data import FigureData
 FORMATS = {"html": "svg", "latex": "pdf"}
 #: Part of every cached drawing's name: bump it when the drawing code changes how a figure looks, so that no
 #: build shows a drawing made by the code before.
-DRAWING_VERSION = 6
+DRAWING_VERSION = 7
 
 
 def figure_cache(app: Sphinx) -> Path:

@@ -222,7 +222,9 @@ def overview(figure: Figure, data: FigureData, urls: dict[str, str]) -> None:
     for number, band in enumerate(b for b in data.bands if sides_with_bands and b.side == sides_with_bands[0]):
         if band.x_end > band_low:
             ax.axvspan(max(band.x, band_low), band.x_end, color=BAND_SHADES[number % 2], zorder=0, linewidth=0)
-    _markers(ax, data, y, urls, early)
+    _markers(
+        ax, data, _spread(data.points, y, early, gap=(high - low + (EARLY_ZONE if early else 0)) * 0.02), urls, early
+    )
     names = dict(data.sides)
     labels: list[tuple[Axes, str, float, float]] = []
     for row, side in enumerate(sides_with_bands, start=1):
@@ -239,6 +241,24 @@ def overview(figure: Figure, data: FigureData, urls: dict[str, str]) -> None:
     figure.set_layout_engine("none")
     for strip_ax, name, start, end in labels:
         _fitted_label(strip_ax, name, start, end)
+
+
+#: where a marker may move, up or down from its lane (a lane is 1 high), to clear the one before it
+SPREAD = (0.0, 0.28, -0.28)
+
+
+def _spread(points: tuple[Point, ...], y: dict[str, float], x: dict[str, float], gap: float) -> dict[str, float]:
+    """Each marker's height: its lane's, or a little above or below where an earlier marker of the lane lies
+    closer than ``gap`` (about a marker's width), so that a crowded lane shows each of its events."""
+    placed: dict[float, list[tuple[float, float]]] = {}
+    heights = {}
+    for point in sorted(points, key=lambda p: (x.get(p.id, p.x), p.id)):
+        lane, at = y[point.id], x.get(point.id, point.x)
+        near = [offset for other, offset in placed.get(lane, []) if at - other < gap]
+        offset = next((o for o in SPREAD if o not in near), min(SPREAD, key=near.count))
+        placed.setdefault(lane, []).append((at, offset))
+        heights[point.id] = lane + offset
+    return heights
 
 
 def _band_strip(
