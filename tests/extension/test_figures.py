@@ -296,10 +296,11 @@ def test_an_event_years_before_the_rest_does_not_stretch_the_axis() -> None:
 
 def test_a_crowded_lane_shows_each_of_its_events() -> None:
     """Three events within a month in one lane: three markers at three heights, not one pile."""
-    points = tuple(
+    crowded = [
         Point(f"e{i}", "d", f"E{i}", 2015.0 + i * 0.02, 2015.0 + i * 0.02, "Talks", "visit", "held", "", "")
         for i in range(3)
-    ) + (Point("far", "d", "F", 2020.0, 2020.0, "Talks", "visit", "held", "", ""),)
+    ]
+    points = (*crowded, Point("far", "d", "F", 2020.0, 2020.0, "Talks", "visit", "held", "", ""))
     data = FigureData("overview", points, ("Talks",), alt="x")
     with figures._figure(data) as figure:
         figures.overview(figure, data, {})
