@@ -25,7 +25,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 US_OFFICIAL = re.compile(r"(^|\.)(gov|mil)$|(^|\.)usembassy(-china\.org\.cn|\.gov)$")
 CN_OFFICIAL = re.compile(
-    r"(^|\.)(gov\.cn|china-embassy\.org|china-consulate\.org|fmprc\.gov\.cn|mfa\.gov\.cn|mod\.gov\.cn|xinhuanet\.com|news\.cn|"
+    r"(^|\.)(gov\.cn|china-embassy\.org|china-consulate\.org|chineseembassy\.org|fmprc\.gov\.cn|mfa\.gov\.cn|mod\.gov\.cn|xinhuanet\.com|news\.cn|"
     r"china\.org\.cn|chinamil\.com\.cn)$"
 )
 CN_STATE_MEDIA = re.compile(
