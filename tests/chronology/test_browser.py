@@ -269,3 +269,28 @@ def test_search_results_tell_events_apart(site: str, page: Any) -> None:
     assert len(visits) >= 2, results[:6]
     assert len(set(visits)) == len(visits), visits  # told apart
     assert all(re.search(r"\b20\d\d\b", r) for r in visits), visits
+
+
+READING_PAGES = {
+    "front": "index.html",
+    "year": "chronology/2014/index.html",
+    "event": "chronology/2014/2014-07-15-ct-dialogue-1.html",
+    "series": "chronology/series/dpct.html",
+    "people": "chronology/people.html",
+    "sources": "sources/index.html",
+}
+
+
+@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["375", "1280"])
+@pytest.mark.parametrize("name", list(READING_PAGES))
+def test_reading_pages_at_phone_and_laptop_width(site: str, browser: Any, name: str, viewport: dict[str, int]) -> None:
+    """The pages a reader meets first, at 375 and 1280 px: written to tests/artifacts/ to be looked at, and
+    none wider than the screen."""
+    context = browser.new_context(viewport=viewport)
+    page = context.new_page()
+    page.goto(f"{site}/{READING_PAGES[name]}")
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / f"reading-{name}-{viewport['width']}.png"))  # the first screen
+    widths = page.evaluate("() => [document.documentElement.scrollWidth, window.innerWidth]")
+    context.close()
+    assert widths[0] <= widths[1], f"{name}: {widths[0]}px wide on a {widths[1]}px screen"

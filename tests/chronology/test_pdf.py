@@ -134,3 +134,31 @@ def test_cited_by_gives_each_page_once(book: Book) -> None:
     repeated = re.findall(r"p\. (\d+)(?:, \d+)*, \1\b", text)
     assert repeated == [], repeated[:5]
     assert re.search(r"\(passages 1, 2[^)]*\) \(p\. \d+\)", text)
+
+
+BOOK_PAGES = {
+    "front": "What it covers.",
+    "year": "Events of 2014",
+    "event": "First U.S.–China Counterterrorism Dialogue",
+    "series": "DIALOGUE SERIES",
+    "people": "Everyone named in a delegation",
+    "sources": "Cited by:",
+}
+
+
+def test_book_pages_of_each_kind_are_written_to_be_looked_at(book: Book) -> None:
+    """A page of each kind the reader meets (the introduction, a year, an event, a series, the people, the
+    sources), as PNG in tests/artifacts/."""
+    artifacts = Path(__file__).parent.parent / "artifacts"
+    artifacts.mkdir(exist_ok=True)
+    pages = book.text.split("\x0c")
+    for name, marker in BOOK_PAGES.items():
+        number = next((n for n, page in enumerate(pages, start=1) if marker in page), None)
+        assert number is not None, f"no page with {marker!r}"
+        subprocess.run(
+            ["pdftoppm", "-f", str(number), "-l", str(number), "-r", "60", "-png", "-singlefile", str(book.pdf),
+             str(artifacts / f"book-{name}")],
+            check=True,
+            timeout=60,
+        )  # fmt: skip
+        assert (artifacts / f"book-{name}.png").stat().st_size > 5000
