@@ -28,6 +28,7 @@ The mapping, one table for both directions (:data:`FIELDS`):
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import Any
 
 _SPECIAL = re.compile(r"([&%$#_{}~^\\])")
@@ -207,11 +208,7 @@ def _name(person: dict[str, Any]) -> str:
         return "{" + escape_latex(str(person["literal"])) + "}"
     family, given = escape_latex(str(person.get("family", ""))), escape_latex(str(person.get("given", "")))
     suffix = escape_latex(str(person.get("suffix", "")))
-    return (
-        ", ".join(part for part in (family, suffix, given) if part)
-        if suffix
-        else (f"{family}, {given}" if given else family)
-    )
+    return ", ".join(part for part in (family, suffix, given) if part)  # Family, Jr., Given
 
 
 def _parts(date: object) -> list[int]:
@@ -353,7 +350,13 @@ def _balanced(text: str) -> bool:
 
 def _text(value: str) -> str:
     """LaTeX to Unicode text: accents, escapes and protective braces; white space collapsed."""
+    text = _latex_to_text().latex_to_text(value)
+    return " ".join(text.replace("\u02c6", "^").split())
+
+
+@cache
+def _latex_to_text() -> Any:
+    """One converter for every field (building one reads pylatexenc's tables of macros)."""
     from pylatexenc.latex2text import LatexNodes2Text
 
-    text = LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=True).latex_to_text(value)
-    return " ".join(text.replace("\u02c6", "^").split())
+    return LatexNodes2Text(math_mode="verbatim", strict_latex_spaces=True)
