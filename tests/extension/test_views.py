@@ -258,3 +258,10 @@ def test_year_pages_lead_to_the_years_before_and_after(tmp_path: Path) -> None:
         "← 2015",
         "2017 →",
     ]
+
+
+def test_an_event_s_date_leads_to_its_year(html: Build) -> None:
+    date = html.html(EVENT_2).select_one(".chron-header dl.field-list > dd")
+    assert date is not None
+    link = date.select_one("a")
+    assert link is not None and link.get_text() == "Events of 2015" and link["href"] == "index.html"
