@@ -90,6 +90,8 @@ def _year_ticks(ax: Axes, low: float, high: float, early: dict[float, str] | Non
 EARLY_GAP = 4.0
 #: the width of that zone, in years of the axis
 EARLY_ZONE = 1.6
+#: where, before the break, the early zone's markers (and its year label) stand
+EARLY_SPOT = 1.15
 
 
 def _early(points: tuple[Point, ...]) -> tuple[dict[str, float], float]:
@@ -99,7 +101,7 @@ def _early(points: tuple[Point, ...]) -> tuple[dict[str, float], float]:
     for count in (1, 2):
         if len(ordered) >= count + 3 and ordered[count].x - max(p.x_end for p in ordered[:count]) >= EARLY_GAP:
             start = float(int(ordered[count].x))
-            spots = [start - 1.15 - 0.25 * (count - 1) + 0.5 * i for i in range(count)]
+            spots = [start - EARLY_SPOT - 0.25 * (count - 1) + 0.5 * i for i in range(count)]
             return {p.id: spot for p, spot in zip(ordered[:count], spots, strict=True)}, start
     return {}, 0.0
 
@@ -117,6 +119,7 @@ def _markers(
     """One scatter per kind (status shown by fill and line style, point by point), and one per status
     overlay; each point a link (set_urls) to its event page. Few collections: each costs more to draw
     than its points."""
+    at = x or {}
     kinds = {k.id: k for k in data.kinds}
     statuses = {s.id: s for s in data.statuses}
     by_kind: dict[str, list[Point]] = {}
@@ -126,7 +129,6 @@ def _markers(
     for kind_id, members in sorted(by_kind.items()):
         kind = kinds.get(kind_id) or Kind(kind_id, kind_id)
         looks = [statuses.get(p.status) or Status(p.status, p.status) for p in members]
-        at = x or {}
         collection = ax.scatter(
             [at.get(p.id, p.x) for p in members],
             [y[p.id] for p in members],
@@ -144,7 +146,7 @@ def _markers(
                 overlays.setdefault(look.overlay, []).append((p, kind.size * 0.6))
     for marker, marked in sorted(overlays.items()):
         ax.scatter(
-            [(x or {}).get(p.id, p.x) for p, _ in marked],
+            [at.get(p.id, p.x) for p, _ in marked],
             [y[p.id] for p, _ in marked],
             s=[size for _, size in marked],
             marker=marker,
@@ -207,7 +209,6 @@ def overview(figure: Figure, data: FigureData, urls: dict[str, str]) -> None:
     ax = figure.add_subplot(grid[0])
     low, high = _extent(data.points)
     early, start = _early(data.points)
-    years = {p.id: str(int(p.x)) for p in data.points}
     band_low = low
     if early:  # the axis starts with the rest of the events; a dashed line marks the break
         low, band_low = start, start - 0.15
@@ -217,8 +218,8 @@ def overview(figure: Figure, data: FigureData, urls: dict[str, str]) -> None:
     labels_shown = [textwrap.fill(lane, 24, break_long_words=False) for lane in lanes]
     ax.set_yticks([len(lanes) - 1 - i for i in range(len(lanes))], labels=labels_shown)
     ax.grid(axis="y", color="#dddddd", linewidth=0.6)
-    early_years = ", ".join(dict.fromkeys(years[ident] for ident in early))  # one label for the zone
-    _year_ticks(ax, low, high, {low - 1.15: early_years} if early else None)
+    early_years = ", ".join(dict.fromkeys(str(int(p.x)) for p in data.points if p.id in early))  # one label
+    _year_ticks(ax, low, high, {low - EARLY_SPOT: early_years} if early else None)
     for number, band in enumerate(b for b in data.bands if sides_with_bands and b.side == sides_with_bands[0]):
         if band.x_end > band_low:
             ax.axvspan(max(band.x, band_low), band.x_end, color=BAND_SHADES[number % 2], zorder=0, linewidth=0)

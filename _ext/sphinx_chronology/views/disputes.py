@@ -14,7 +14,7 @@ from sphinx_chronology.locale import _
 from sphinx_chronology.model.records import DisputeRecord
 from sphinx_chronology.store.index import Index
 from sphinx_chronology.views.base import SimpleView, ViewKind
-from sphinx_chronology.views.render import Context, event_text
+from sphinx_chronology.views.render import Context
 from sphinx_chronology.warnings import Subtype, warn
 
 GRID = ["sd-container-fluid", "sd-sphinx-override", "sd-mb-4"]
@@ -106,7 +106,7 @@ def disputes(index: Index) -> tuple[tuple[str, DisputeRecord, str], ...]:
     order = {event.docname: position for position, event in enumerate(index.events)}
     pages = sorted(index.disputes, key=lambda doc: (order.get(doc, len(order)), doc))
     return tuple(
-        (doc, record, event_text(index.links[doc], True)[0] if doc in index.links else record.page_title)
+        (doc, record, index.links[doc].dated if doc in index.links else record.page_title)
         for doc in pages
         for record in index.disputes[doc]
     )
