@@ -124,7 +124,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect("html-page-context", add_page_metadata)
     return {
         "version": __version__,
-        "env_version": 11,  # bump whenever the records or domain data change shape
+        "env_version": 12,  # bump whenever the records or domain data change shape
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
+import re
+
 import pytest
 
 from helpers import Build
@@ -73,6 +76,42 @@ def test_every_source_is_cited(site: Build) -> None:
     assert entries
     uncited = [li.get_text(" ")[:60] for li in entries if li.select_one("p.chron-cited-by") is None]
     assert uncited == []
+
+
+def test_every_label_leads_to_exactly_one_entry(site: Build) -> None:
+    """A reader of a label ("Xinhua 2015b") finds one entry: no two sources share a label, and each label
+    links to its own entry on the bibliography page."""
+    bibliography = site.html("sources/index")
+    keys_of: dict[str, set[str]] = {}
+    for path in sorted((site.outdir / "chronology").rglob("*.html")):
+        for link in site.html(str(path.relative_to(site.outdir).with_suffix(""))).select("span.chron-cite a"):
+            key = link["href"].split("#source-")[1]
+            keys_of.setdefault(" ".join(link.get_text().split()), set()).add(key)
+    shared = {label: keys for label, keys in keys_of.items() if len(keys) > 1}
+    assert shared == {}
+    cited = {key for keys in keys_of.values() for key in keys}
+    assert len(cited) == len(_index(site).registry.sources)
+    assert all(bibliography.find(id=f"source-{key}") is not None for key in cited)
+
+
+def test_the_bibliography_is_one_list_in_alphabetical_order(site: Build) -> None:
+    entries = [
+        " ".join(p.get_text().split())
+        for p in site.html("sources/index").select("ul.chron-bibliography > li > p.chron-source")
+    ]
+    assert len(entries) == len(_index(site).registry.sources)
+    text = " ".join(entries)
+    # punctuation inside the quotation marks, and no genre the style would print wrongly
+    assert "”." not in text and "”," not in text and "News article" not in text and ".." not in text
+    # by first element: the entry's first word, where it is a plain word (a name such as "U.S." or
+    # "China.org.cn" sorts by rules of its own), never goes back in the alphabet
+    words = [
+        m.group(1).casefold()
+        for entry in entries
+        if (m := re.match(r"[“‘\[]*([A-Za-z]+)[ ,.]", entry)) and not re.match(r"[“‘\[]*[A-Za-z]+\.\w", entry)
+    ]
+    assert len(words) > len(entries) / 2
+    assert [pair for pair in itertools.pairwise(words) if pair[0] > pair[1]] == []
 
 
 def test_latex_build_has_no_warnings(chronology_latex: Build) -> None:

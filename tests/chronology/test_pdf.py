@@ -127,13 +127,13 @@ def test_middle_dots_keep_their_spaces(book: Book) -> None:
 
 
 def test_cited_by_gives_each_page_once(book: Book) -> None:
-    """A source cited in four passages on one page: "(passages 1, 2, 3, 4) (p. 131)", not "(p. 131, 131, 131,
+    """A source cited in four passages on one page: "(4 passages: 1, 2, 3, 4) (p. 131)", not "(p. 131, 131, 131,
     131)"; passages on two pages give both."""
     text = " ".join(book.text.split())
     assert "Cited by:" in text
     repeated = re.findall(r"p\. (\d+)(?:, \d+)*, \1\b", text)
     assert repeated == [], repeated[:5]
-    assert re.search(r"\(passages 1, 2[^)]*\) \(p\. \d+\)", text)
+    assert re.search(r"\(\d+ passages: 1, 2[^)]*\) \(p\. \d+\)", text)
 
 
 BOOK_PAGES = {

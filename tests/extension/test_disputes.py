@@ -69,7 +69,7 @@ def test_cited_by_names_each_page_once_with_links_to_each_passage(html: Build) -
     cited_by = entry.select_one("p.chron-cited-by")
     text = " ".join(cited_by.get_text(" ").split())
     assert text.count("Second Security Talks") == 1
-    assert "Second Security Talks (passages 1 , 2 )" in text
+    assert "Second Security Talks (2 passages: 1 , 2 )" in text
     hrefs = [a["href"] for a in cited_by.select("a") if "2015-08-talks-2" in a["href"]]
     assert hrefs == [
         f"../{EVENT_2}.html#cite-2015-08-talks-2-south-2015-1",

@@ -1,8 +1,5 @@
-"""The ``{cite}`` role and the author-date label of a source.
-
-Full bibliography formatting (CSL styles) belongs to the bibliography module; this module only gives the
-short label used in running text, from the record's first author or, failing that, its issuing body.
-"""
+"""The ``{cite}`` role: its keys and pinpoints, read into pending references that resolve to each source's
+label (made by the style with the whole bibliography, ``csl.format_all``) linked to its entry."""
 
 from __future__ import annotations
 
@@ -15,31 +12,8 @@ from docutils import nodes
 from docutils.parsers.rst.states import Inliner
 from sphinx import addnodes
 
-from sphinx_chronology.locale import _
-from sphinx_chronology.model.records import Source
 from sphinx_chronology.reading.lines import role_line
 from sphinx_chronology.warnings import Subtype, warn
-
-
-def creator(source: Source) -> str:
-    """The first author's family name (or literal name), else the publisher or outlet."""
-    authors = source.get("author") or []
-    if isinstance(authors, list) and authors:
-        first = authors[0]
-        name = str(first.get("family") or first.get("literal") or "")
-        if name:
-            return name + (" et al." if len(authors) > 2 else "")
-    return str(source.get("publisher") or source.get("container-title") or source.id)
-
-
-def year(source: Source) -> str:
-    issued = source.get("issued")
-    return str(issued)[:4] if issued else str(_("n.d."))
-
-
-def label(source: Source) -> str:
-    """``Zhang 2017``-style author-date label."""
-    return f"{creator(source)} {year(source)}"
 
 
 @dataclass(frozen=True)

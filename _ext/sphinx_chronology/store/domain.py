@@ -18,6 +18,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.roles import XRefRole
 
 from sphinx_chronology.bibliography import citations
+from sphinx_chronology.bibliography.csl import to_nodes
 from sphinx_chronology.config import vocabulary
 from sphinx_chronology.model.records import Citation, DisputeRecord, Event, Reference, View
 from sphinx_chronology.reading.lines import role_line
@@ -73,12 +74,12 @@ class ChronologyDomain(Domain):
         "fingerprints": {},
         # the builders whose fingerprints were taken since the inputs last changed
         "fingerprinted": set(),
-        "formatted": {},  # source id -> (record fingerprint, formatted entry): citeproc runs once per record
+        "formatted": {},  # the formatted bibliography, {stamp, entries} (``Index.bibliography``): pandoc runs once
         "registry": Registry(),
         "registry_stamp": "",  # hash of the data files the registry was loaded from (``registry.data_stamp``)
         "registry_problems": (),  # the warnings that loading gave, given again whenever it is reused
     }
-    data_version = 5
+    data_version = 6
 
     _index: Index | None = None
     _reading: frozenset[str] = frozenset()
@@ -202,7 +203,7 @@ class ChronologyDomain(Domain):
             for source in self.registry.sources.values():
                 yield (
                     source.id,
-                    citations.label(source),
+                    index.label_text(source.id),
                     "source",
                     bibliography_doc,
                     search_anchor(f"source-{source.id}"),
@@ -230,7 +231,7 @@ class ChronologyDomain(Domain):
             return index.doc_of("series", target) or "", "", found.name
         if typ == "topic":
             return index.doc_of("topics") or "", f"topic-{target}", found.name
-        return index.doc_of("bibliography") or "", f"source-{target}", citations.label(found)
+        return index.doc_of("bibliography") or "", f"source-{target}", index.label_text(target)
 
     def resolve_xref(  # type: ignore[override]
         self,
@@ -248,7 +249,13 @@ class ChronologyDomain(Domain):
         if found is None:
             return None
         docname, anchor, text = found
-        child: Element = contnode if node.get("refexplicit") else nodes.inline(text, text)
+        child: Element = (
+            contnode
+            if node.get("refexplicit")
+            else to_nodes(self.index.label(target), "chron-label")
+            if typ == "source"
+            else nodes.inline(text, text)
+        )
         if not docname:
             return nodes.inline("", "", child)
         tooltip = node.get("chron_quote")  # a citation's supporting quote shows on hover

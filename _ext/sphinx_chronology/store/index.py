@@ -6,16 +6,18 @@ topic and source are derived here and never stored in the environment.
 
 from __future__ import annotations
 
+import html
 from collections import defaultdict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
-from sphinx_chronology.bibliography import csl as bibliography
+from sphinx_chronology.bibliography import csl
 from sphinx_chronology.model.dates import display_range
 from sphinx_chronology.model.records import Citation, Delegate, DisputeRecord, Event, Reference, View
 from sphinx_chronology.model.vocabulary import Vocabulary
 from sphinx_chronology.reading.registry import Registry
+from sphinx_chronology.warnings import Subtype, warn
 
 T = TypeVar("T")
 
@@ -60,7 +62,8 @@ class Index:
         self.views = views
         self.refs: dict[str, tuple[Reference, ...]] = data["refs"]
         self.disputes: dict[str, tuple[DisputeRecord, ...]] = data["disputes"]
-        self._formatted: dict[str, tuple[str, str]] = data["formatted"]
+        #: the formatted bibliography of the last build that formatted it: ``{stamp, entries}``
+        self._formatted: dict[str, Any] = data["formatted"]
         self._memo: dict[tuple[str, ...], object] = {}
         self.events = sorted(events.values(), key=lambda e: e.sort_key)
         self.by_id: dict[str, Event] = {}
@@ -115,17 +118,45 @@ class Index:
         return (rounds[at - 1] if at else None, rounds[at + 1] if at + 1 < len(rounds) else None)
 
     def formatted(self, key: str) -> str:
-        """The source's bibliography entry (citeproc's HTML), formatted once per version of the record."""
-        return self.memoized(("formatted", key), lambda: self._format(key))
+        """The source's reference-list entry (HTML from the style)."""
+        found = self.bibliography().get(key)
+        return found.entry if found else html.escape(key)
 
-    def _format(self, key: str) -> str:
-        source = self.registry.sources[key]
-        stamp = bibliography.fingerprint(source)
-        cached = self._formatted.get(key)
-        if cached is None or cached[0] != stamp:
-            cached = (stamp, bibliography.format_html(source))
-            self._formatted[key] = cached
-        return cached[1]
+    def label(self, key: str) -> str:
+        """The source's in-text label ("Smith 2015a", HTML from the style): unique, as the style makes it."""
+        found = self.bibliography().get(key)
+        return found.label if found else html.escape(key)
+
+    def label_text(self, key: str) -> str:
+        """The label without its markup, for link titles, search and the index."""
+        return csl.plain(self.label(key))
+
+    def bibliography(self) -> dict[str, csl.Formatted]:
+        """Every record formatted (``csl.format_all``): once per build at most, and only when a record, the
+        style or the language changed since the last build that formatted them."""
+        return self.memoized(("bibliography",), self._format_all)
+
+    def _format_all(self) -> dict[str, csl.Formatted]:
+        sources = self.registry.sources.values()
+        stamp = csl.stamp(sources, self.language)
+        if self._formatted.get("stamp") != stamp:
+            try:
+                entries = csl.format_all(sources, self.language)
+            except csl.FormattingError as exc:
+                warn(
+                    Subtype.value,
+                    f"the bibliography could not be formatted ({exc}); the records are listed unformatted "
+                    "until the record pandoc names is corrected.",
+                    None,
+                )
+                return {  # each record as its key and title, so that every citation still resolves
+                    s.id: csl.Formatted(html.escape(s.id), html.escape(str(s.get("title") or s.id)), n)
+                    for n, s in enumerate(sorted(sources, key=lambda s: s.id))
+                }
+            self._formatted.clear()
+            self._formatted.update(stamp=stamp, entries=entries)
+        formatted: dict[str, csl.Formatted] = self._formatted["entries"]
+        return formatted
 
     def memoized(self, key: tuple[str, ...], compute: Callable[[], T]) -> T:
         """``compute()``, once per index (so once per build): fingerprinting and writing share the values."""

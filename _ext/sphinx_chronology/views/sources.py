@@ -1,15 +1,15 @@
 """Sources as readers meet them: the list under each event page (derived from its citations) and the
-bibliography, every source grouped by type with the passages that cite it ("cited by")."""
+bibliography, one list in the style's order (Chicago's single alphabetical list) under a bar of its initial
+letters, with the passages that cite each source ("cited by")."""
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
-from typing import Any
 
 from docutils import nodes
 
-from sphinx_chronology.bibliography.citations import label
-from sphinx_chronology.bibliography.csl import GROUPS, Markup, group_of, parse, to_nodes
+from sphinx_chronology.bibliography.csl import Markup, parse, plain, to_nodes, web_address
 from sphinx_chronology.locale import _
 from sphinx_chronology.store.index import Index
 from sphinx_chronology.views.base import SimpleView, ViewKind
@@ -21,20 +21,25 @@ from sphinx_chronology.views.render import Context, anchor_target, archive_text,
 
 @dataclass(frozen=True)
 class SourceEntry:
-    """A bibliography entry: the formatted reference, its links and its group on the bibliography page."""
+    """A bibliography entry: the label and the formatted reference (HTML from the style, its address in
+    it), the archived copy, and the letter the entry is listed under."""
 
     key: str
     label: str
+    label_text: str
     formatted: str
-    url: str
     archive_url: str
     archive_date: str
-    group: str
+    initial: str
 
 
-def _web(value: object) -> str:
-    text = str(value or "")
-    return text if text.startswith(("http://", "https://")) else ""
+def entry_initial(text: str) -> str:
+    """The letter an entry is listed under: its first letter or digit (“China…” under C), without accents."""
+    for char in text:
+        if char.isalnum():
+            letter = unicodedata.normalize("NFKD", char)[:1].upper()
+            return letter if "A" <= letter <= "Z" else "#"
+    return "#"
 
 
 def source_entry(index: Index, key: str) -> SourceEntry:
@@ -46,14 +51,15 @@ def _source_entry(index: Index, key: str) -> SourceEntry:
     source = index.registry.sources[key]
     custom = source.get("custom") or {}
     assert isinstance(custom, dict)
+    formatted = index.formatted(key)
     return SourceEntry(
         key=key,
-        label=label(source),
-        formatted=index.formatted(key),
-        url=_web(source.get("URL")),
-        archive_url=_web(custom.get("archive-url")),
+        label=index.label(key),
+        label_text=index.label_text(key),
+        formatted=formatted,
+        archive_url=web_address(custom.get("archive-url")),
         archive_date=str(custom.get("archive-date") or ""),
-        group=group_of(source),
+        initial=entry_initial(plain(formatted)),
     )
 
 
@@ -69,19 +75,20 @@ def _event_sources(index: Index, docname: str) -> tuple[SourceEntry, ...]:
     return tuple(source_entry(index, key) for key in keys if key in index.registry.sources)
 
 
-def bibliography(
-    index: Index,
-) -> tuple[tuple[str, tuple[tuple[SourceEntry, tuple[tuple[str, str, str], ...]], ...]], ...]:
-    """Groups of sources (in ``GROUPS`` order), each sorted by label, with the passages citing each source
+Bibliography = tuple[str, tuple[tuple[SourceEntry, tuple[tuple[str, str, str], ...]], ...]]
+
+
+def bibliography(index: Index) -> Bibliography:
+    """The bibliography's page and every source in the style's order, with the passages citing it
     (docname, anchor, page title)."""
-    rows: dict[str, list[tuple[SourceEntry, tuple[tuple[str, str, str], ...]]]] = {g[0]: [] for g in GROUPS}
-    for key in sorted(index.registry.sources, key=lambda k: (label(index.registry.sources[k]).lower(), k)):
-        entry = source_entry(index, key)
-        rows[entry.group].append((entry, tuple(index.cited_by.get(key, []))))
-    return tuple((group, tuple(entries)) for group, entries in rows.items() if entries)
+    formatted = index.bibliography()
+    order = sorted(index.registry.sources, key=lambda k: (formatted[k].position if k in formatted else -1, k))
+    return index.doc_of("bibliography") or "", tuple(
+        (source_entry(index, key), tuple(index.cited_by.get(key, []))) for key in order
+    )
 
 
-class Bibliography(SimpleView):
+class BibliographyView(SimpleView):
     kind = "bibliography"
 
 
@@ -91,13 +98,9 @@ def source_line(ctx: Context, entry: SourceEntry, bib_doc: str | None, anchor: b
     if anchor:
         para += anchor_target(f"source-{entry.key}")
     else:
-        para += ctx.ref(bib_doc or "", f"source-{entry.key}", entry.label)
+        para += ctx.ref(bib_doc or "", f"source-{entry.key}", entry.label_text)
         para += nodes.Text(": ")
     para += to_nodes(entry.formatted)
-    if entry.url:
-        para += nodes.Text(" ")
-        para += nodes.reference(entry.url, entry.url, refuri=entry.url)
-        para += nodes.Text(".")
     if entry.archive_url:
         para += nodes.Text(" (")
         para += nodes.reference("", archive_text(entry), refuri=entry.archive_url, classes=["chron-archive"])
@@ -106,21 +109,31 @@ def source_line(ctx: Context, entry: SourceEntry, bib_doc: str | None, anchor: b
 
 
 def _markup(markup: Markup, classes: tuple[str, ...] = ()) -> Styled:
-    """A formatted CSL entry (``csl.parse``) as layout text."""
-    tag, children = markup
-    return Styled(tag, classes, tuple(c if isinstance(c, str) else _markup(c) for c in children))
+    """A formatted CSL entry (``csl.parse``) as layout text; its links as links."""
+    tag, _href, children = markup
+    return Styled(tag, classes, tuple(_part(c) for c in children))
+
+
+def _part(child: Markup | str) -> Inline:
+    if isinstance(child, str):
+        return child
+    if child[0] == "a":
+        return External(child[1], plain_markup(child))
+    return _markup(child)
+
+
+def plain_markup(markup: Markup) -> str:
+    return "".join(c if isinstance(c, str) else plain_markup(c) for c in markup[2])
 
 
 def source_layout(entry: SourceEntry, bib_doc: str | None) -> Line:
     """A source as an event page lists it: a link to its bibliography entry, the formatted reference, its
     address and its archived copy."""
     line: list[Inline] = [
-        Link(bib_doc or "", f"source-{entry.key}", entry.label),
+        Link(bib_doc or "", f"source-{entry.key}", entry.label_text),
         ": ",
         _markup(parse(entry.formatted), ("chron-csl",)),
     ]
-    if entry.url:
-        line += [" ", External(entry.url, entry.url), "."]
     if entry.archive_url:
         line += [" (", External(entry.archive_url, archive_text(entry), ("chron-archive",)), ")"]
     return tuple(line)
@@ -148,7 +161,7 @@ def _cited_by(ctx: Context, citing: tuple[tuple[str, str, str], ...]) -> nodes.p
             para += nodes.Text("; ")
         para += ctx.ref(doc, anchors[0], title)
         if len(anchors) > 1:
-            para += nodes.Text(_(" (passages "))
+            para += nodes.Text(_(" (%(count)d passages: ") % {"count": len(anchors)})
             para.extend(
                 joined(
                     [
@@ -163,17 +176,32 @@ def _cited_by(ctx: Context, citing: tuple[tuple[str, str, str], ...]) -> nodes.p
     return para
 
 
-def render_bibliography(ctx: Context, groups: Any) -> list[nodes.Node]:
+def render_bibliography(ctx: Context, listed: Bibliography) -> list[nodes.Node]:
+    """One list in the style's order, under headings of the letters its entries begin with, and a bar of
+    those letters that leads to each."""
+    page, rows = listed
+    groups: dict[str, list[tuple[SourceEntry, tuple[tuple[str, str, str], ...]]]] = {}
+    for entry, citing in rows:
+        groups.setdefault(entry.initial, []).append((entry, citing))
     result: list[nodes.Node] = []
-    for heading, rows in groups:
-        result.append(nodes.rubric(text=heading, classes=["chron-bibliography-group"]))
+    if len(groups) > 1:
+        bar = nodes.paragraph(classes=["chron-letters"])
+        for position, letter in enumerate(groups):
+            if position:
+                bar += nodes.Text(" ")
+            bar += ctx.ref(page, f"sources-{letter}", letter)
+        result.append(bar)
+    for letter, entries in groups.items():
+        heading = nodes.paragraph(classes=["chron-letter-heading"])
+        heading += anchor_target(f"sources-{letter}")
+        heading += nodes.strong(letter, letter)
         items = nodes.bullet_list(classes=["chron-bibliography"])
-        for entry, citing in rows:
+        for entry, citing in entries:
             item = nodes.list_item("", source_line(ctx, entry, None, True))
             if citing:
                 item += _cited_by(ctx, citing)
             items += item
-        result.append(items)
+        result.append(nodes.container("", heading, items, classes=["chron-letter"]))
     return result
 
 
@@ -181,5 +209,5 @@ BIBLIOGRAPHY = ViewKind(
     "bibliography",
     lambda index, arg: bibliography(index),
     render_bibliography,
-    {"chronology-bibliography": Bibliography},
+    {"chronology-bibliography": BibliographyView},
 )
