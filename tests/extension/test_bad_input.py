@@ -71,7 +71,9 @@ def remove(path: str) -> Mutation:
 BOMB = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"{chr(98 + n)}: &{chr(98 + n)} [{', '.join([f'*{chr(97 + n)}'] * 10)}]\n" for n in range(7)
 )
-NEW_SOURCE = 'id: extra-2016\ntype: webpage\ngenre: web page\ntitle: "Extra"\nURL: https://example.org/x\n'
+NEW_SOURCE = (
+    'id: extra-2016\ntype: webpage\ngenre: web page\ntitle: "Extra"\nURL: https://example.org/x\naccessed: 2016-01-01\n'
+)
 
 # (case id, mutation, the exact warnings: (file, line, subtype))
 CASES: list[tuple[str, Mutation, list[tuple[str, int, str]]]] = [

@@ -130,10 +130,10 @@ def test_latex_pinpoint_quote_is_a_footnote(tmp_path: Path) -> None:
 def test_event_page_ends_with_its_sources(html: Build) -> None:
     sources = [" ".join(li.get_text("").split()) for li in html.html(EVENT_2).select("div.chron-sources li")]
     assert sources == [
-        "Li 2015: Li, Wen. 2015. “Second Round of Talks, Sunnylands, CA”. Southland Daily, August. "
+        "Li 2015: Li, Wen. 2015. “Second Round of Talks, Sunnylands, CA.” Southland Daily, August. "
         "https://example.org/south/2015.",
-        "Northland Foreign Office 2014: Northland Foreign Office. 2014. “Northland and Southland Hold Security Talks”. "
-        "Press release. https://example.org/north/2014. (archived copy, captured 2026-11-01)",
+        "Northland Foreign Office 2014: Northland Foreign Office. 2014. “Northland and Southland Hold Security Talks.” "
+        "Press release. July 16. https://example.org/north/2014. (archived copy, captured 2026-11-01)",
     ]
 
 
@@ -148,15 +148,15 @@ def test_bibliography_cited_by_links_to_passages(html: Build) -> None:
     assert [a.get_text(strip=True) for a in links][-1] == "Security Talks"  # a series page cites it too
 
 
-def test_bibliography_is_grouped_and_links_archived_copies(html: Build) -> None:
+def test_bibliography_is_one_list_and_links_archived_copies(html: Build) -> None:
     page = html.html("sources/index")
-    groups = [r.get_text(strip=True) for r in page.select("p.chron-bibliography-group")]
-    assert groups == ["Official statements and press releases", "News reports"]
+    assert len(page.select("ul.chron-bibliography")) == 2  # under L and N
+    assert [p.get_text(strip=True) for p in page.select("p.chron-letter-heading")] == ["L", "N"]
     entry = page.select_one("#source-north-2014").find_parent("p")
     archive = entry.select_one("a.chron-archive")
     assert archive["href"] == "https://archive.example.org/north/2014"
     assert archive.get_text() == "archived copy, captured 2026-11-01"
-    assert "Northland Foreign Office. 2014. “Northland and Southland Hold Security Talks”." in entry.get_text()
+    assert "Northland Foreign Office. 2014. “Northland and Southland Hold Security Talks.”" in entry.get_text()
 
 
 def test_inventory_holds_every_object_type(html: Build) -> None:

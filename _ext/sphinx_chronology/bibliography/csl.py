@@ -91,12 +91,12 @@ def _name(value: object) -> str:
 
 
 def style_item(source: Source) -> dict[str, Any]:
-    """What the style is given: the CSL item with its URL (Chicago prints it, and the access date only
-    with it); a genre only where Chicago prints one; a document or speech read on a website as a web page of
+    """What the style is given: the CSL item with its http(s) URL (Chicago prints it, and the access date
+    only with it); a genre only where Chicago prints one; a document or speech read on a website as a web page of
     that site (the style would print "In <site>, ..." as for a chapter); no outlet or publisher that repeats
     the author (an article by its own outlet is listed under the outlet)."""
     item = csl_item(source)
-    url = str(source.get("URL") or "")
+    url = web_address(source.get("URL"))  # another scheme (javascript:, file:) is neither printed nor linked
     if url:
         item["URL"] = url
     if str(item.get("genre") or "") not in PRINTED_GENRES:
