@@ -111,6 +111,7 @@ CASES: list[tuple[str, Mutation, list[tuple[str, int, str]]]] = [
      [(EVENT_2, 16, "date"), (EVENT_2, 3, "filename"), (EVENT_2, 3, "filename")]),
     ("three-leads", edit(EVENT_1, "{person: cy-north, title: Adviser}", "{person: cy-north, lead: true}\n"
      "    - {person: cy-north, lead: true}"), [(EVENT_1, 12, "value")]),
+    ("round-without-series", edit(EVENT_1, "series: talks\nround: 1\n", ""), [(EVENT_1, 5, "missing")]),
     ("no-lead", edit(EVENT_2, "{person: bo-south, title: Minister, lead: true}", "{person: bo-south}"),
      [(EVENT_2, 12, "missing")]),
     # ids that do not exist

@@ -15,7 +15,8 @@ from sphinx_chronology.locale import _
 
 @dataclass(frozen=True)
 class Kind:
-    """A kind of event: its label, and its colour, marker, marker size and hatch in figures."""
+    """A kind of event: its label, and its colour, marker, marker size and hatch in figures; ``series``: an
+    event of this kind is a session of a series, so it names its series (and round)."""
 
     id: str
     label: str
@@ -23,6 +24,7 @@ class Kind:
     marker: str = "o"
     size: int = 40
     hatch: str = ""
+    series: bool = False
 
 
 @dataclass(frozen=True)
@@ -79,7 +81,13 @@ def defaults() -> dict[str, dict[str, dict[str, Any]]]:
     Colours are the Okabe–Ito palette with distinct marker shapes, so kinds differ in grayscale too."""
     return {
         "kinds": {
-            "dialogue-round": {"label": _("Dialogue round"), "colour": "#0072B2", "marker": "o", "size": 40},
+            "dialogue-round": {
+                "label": _("Dialogue round"),
+                "colour": "#0072B2",
+                "marker": "o",
+                "size": 40,
+                "series": True,
+            },
             "leaders-meeting": {
                 "label": _("Leaders' meeting"),
                 "colour": "#D55E00",

@@ -196,6 +196,7 @@ def read_event(docname: str, loaded: Loaded, vocabulary: Vocabulary) -> Event | 
         )
     _repeated(data, loaded, ident, report)
     _leads(data, loaded, report)
+    _series_kind(data, loaded, report, vocabulary)
     _placeholders(data, (), loaded, report)
     for number, item in enumerate(data.get("uncertain") or ()):
         name = str(item.get("field", "")).split(".")[0]
@@ -271,6 +272,22 @@ def _leads(data: dict[str, Any], loaded: Loaded, report: Any) -> None:
                 f"or say under `uncertain:` (field: delegations.{side}) that the sources name none.",
                 loaded.line(("delegations", side)),
             )
+
+
+def _series_kind(data: dict[str, Any], loaded: Loaded, report: Any, vocabulary: Vocabulary) -> None:
+    """The convention for `kind` (README, "Conventions"): a kind for sessions of a series (the vocabulary's
+    ``series: true``) names its series, unless `uncertain:` says the sources do not place it in one."""
+    kind = str(data.get("kind") or "")
+    uncertain = {str(u.get("field", "")) for u in data.get("uncertain") or () if isinstance(u, dict)}
+    named = data.get("series") or {"series", "round"} & uncertain
+    if kind in vocabulary.ids("kinds") and vocabulary.kind(kind).series and not named:
+        report(
+            Subtype.missing,
+            f"a {kind!r} event is a session of a series, but names none: add `series:` (an id from the series "
+            "registry) and `round:`, give a meeting outside any series another kind, or say under "
+            "`uncertain:` (field: round) that the sources do not place it in a series.",
+            loaded.line(("kind",)),
+        )
 
 
 def _dates(data: dict[str, Any], loaded: Loaded, report: Any) -> tuple[PartialDate, PartialDate | None] | None:

@@ -12,7 +12,7 @@ from sphinx_chronology.views.data import side_name
 from sphinx_chronology.views.header import event_link
 from sphinx_chronology.views.layout import Block, Box, Bullets, Entry, Line, Link, Para, Strong, Target, emit
 from sphinx_chronology.views.nodes import search_anchor
-from sphinx_chronology.views.render import Context, role_text
+from sphinx_chronology.views.render import Context, letter_anchor, role_text
 
 
 class PeopleIndex(SimpleView):
@@ -71,7 +71,7 @@ def render_people(ctx: Context, people: tuple[str, tuple[Person, ...]]) -> list[
         return [emit(ctx, Bullets(("chron-people",), ()))]
     bar: list[str | Link] = []
     for letter in groups:
-        bar += [" " if bar else "", Link(page, f"people-{letter}", letter)]
+        bar += [" " if bar else "", Link(page, letter_anchor("people", letter), letter)]
     blocks: tuple[Block, ...] = (
         Para(("chron-letters",), tuple(bar)),
         *(
@@ -79,7 +79,7 @@ def render_people(ctx: Context, people: tuple[str, tuple[Person, ...]]) -> list[
                 (),
                 ("chron-letter",),
                 (
-                    Para(("chron-letter-heading",), (Target((f"people-{letter}",)), Strong((letter,)))),
+                    Para(("chron-letter-heading",), (Target((letter_anchor("people", letter),)), Strong((letter,)))),
                     Bullets(("chron-people",), tuple(entries)),
                 ),
             )

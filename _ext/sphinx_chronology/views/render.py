@@ -80,6 +80,12 @@ def archive_text(entry: SourceEntry) -> str:
     return _("archived copy, captured %s") % entry.archive_date if entry.archive_date else str(_("archived copy"))
 
 
+def letter_anchor(prefix: str, letter: str) -> str:
+    """The anchor of a letter's part of an index (``people-A``); "#" (digits, other scripts) is ``-other``,
+    as no anchor can hold it."""
+    return f"{prefix}-{letter}" if letter.isalpha() else f"{prefix}-other"
+
+
 def citing_pages(citing: tuple[tuple[str, str, str], ...]) -> dict[tuple[str, str], list[str]]:
     """Each citing page once, (docname, title), with the anchors of its citing passages in order."""
     pages: dict[tuple[str, str], list[str]] = {}

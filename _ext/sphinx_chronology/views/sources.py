@@ -16,7 +16,7 @@ from sphinx_chronology.views.base import SimpleView, ViewKind
 from sphinx_chronology.views.layout import Box, Bullets, External, Inline, Line, Link, Rubric, Styled, make_layout_node
 from sphinx_chronology.views.layout import to_nodes as layout_nodes
 from sphinx_chronology.views.nodes import page_reference
-from sphinx_chronology.views.render import Context, anchor_target, archive_text, citing_pages, joined
+from sphinx_chronology.views.render import Context, anchor_target, archive_text, citing_pages, joined, letter_anchor
 
 
 @dataclass(frozen=True)
@@ -189,11 +189,11 @@ def render_bibliography(ctx: Context, listed: Bibliography) -> list[nodes.Node]:
         for position, letter in enumerate(groups):
             if position:
                 bar += nodes.Text(" ")
-            bar += ctx.ref(page, f"sources-{letter}", letter)
+            bar += ctx.ref(page, letter_anchor("sources", letter), letter)
         result.append(bar)
     for letter, entries in groups.items():
         heading = nodes.paragraph(classes=["chron-letter-heading"])
-        heading += anchor_target(f"sources-{letter}")
+        heading += anchor_target(letter_anchor("sources", letter))
         heading += nodes.strong(letter, letter)
         items = nodes.bullet_list(classes=["chron-bibliography"])
         for entry, citing in entries:
