@@ -35,6 +35,7 @@ ARGS = [
 ]
 LAPTOP = {"width": 1280, "height": 900}
 PHONE = {"width": 375, "height": 740}
+TABLET = {"width": 768, "height": 1024}
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -178,7 +179,7 @@ def test_phone_readers_never_scroll_sideways(site: str, browser: Any, path: str)
     assert body_font >= 14, f"{path}: body text is {body_font}px on a phone"
 
 
-@pytest.mark.parametrize("viewport", [PHONE, {"width": 1280, "height": 900}], ids=["phone", "laptop"])
+@pytest.mark.parametrize("viewport", [PHONE, TABLET, LAPTOP], ids=["phone", "tablet", "laptop"])
 def test_header_labels_stay_whole_and_delegations_line_up(site: str, browser: Any, viewport: dict[str, int]) -> None:
     """A label never breaks inside a word ("Statu / s:"), and the sides' headings stand on one row above
     their lists, on a phone as on a laptop."""
@@ -281,10 +282,10 @@ READING_PAGES = {
 }
 
 
-@pytest.mark.parametrize("viewport", [PHONE, LAPTOP], ids=["375", "1280"])
+@pytest.mark.parametrize("viewport", [PHONE, TABLET, LAPTOP], ids=["375", "768", "1280"])
 @pytest.mark.parametrize("name", list(READING_PAGES))
 def test_reading_pages_at_phone_and_laptop_width(site: str, browser: Any, name: str, viewport: dict[str, int]) -> None:
-    """The pages a reader meets first, at 375 and 1280 px: written to tests/artifacts/ to be looked at, and
+    """The pages a reader meets first, at 375, 768 and 1280 px: written to tests/artifacts/ to be looked at, and
     none wider than the screen."""
     context = browser.new_context(viewport=viewport)
     page = context.new_page()
