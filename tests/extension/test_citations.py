@@ -6,7 +6,8 @@ author's works of one year lettered in the order of their titles ("2015a" for "I
 the entry; periods and commas inside the closing quotation mark; quotation marks inside a title single; no
 period after a title that ends in a question mark; every author of a four-author work listed, and "et al."
 in the text from three authors on (the 18th edition's rule; the 17th began at four); a work without author
-listed and cited under its title; a Chinese name family name first without a comma; an outlet that stands
+listed and cited under its title; a Chinese name family name first without a comma, and given whole
+where two authors share a family name; an outlet that stands
 for the author printed once; newspapers, journals and report titles in italics.
 """
 
@@ -28,6 +29,7 @@ ENTRIES = [
     "American Forces Press Service. 2013. “Hagel, Senior Chinese Official Meet at Pentagon.” July 12. "
     "https://example.org/afps.",
     "Brown, Ann, and Tom Green. 2017. Confidence-Building Measures at Sea. Naval Institute. https://example.org/report.",
+    "Chen Jian. 2020. “The Military Channels in Crisis.” China Quarterly. https://example.org/cq.",
     "Chen Weihua and An Baijie. 2019. “Dialogue Leads to Cooperation.” China Daily, July 21. "
     "https://example.org/chinadaily.",
     "“China–US Ties.” 2018. https://example.org/ties.",
@@ -47,6 +49,7 @@ ITALIC = [
     "Journal of Strategic Studies",
     "American Forces Press Service",
     "Confidence-Building Measures at Sea",
+    "China Quarterly",
     "China Daily",
     "Reuters",
     "New York Times",
@@ -64,7 +67,8 @@ LABELS = {
     "ties-2018": "“China–US Ties” 2018",
     "brown-green-2017": "Brown and Green 2017",
     "adams-2018": "Adams et al. 2018",
-    "chen-an-2019": "Chen and An 2019",
+    "chen-an-2019": "Chen Weihua and An 2019",  # two Chens: told apart by given name, written whole
+    "chen-2020": "Chen Jian 2020",
     "north-2014": "Northland Foreign Office 2014",
     "afps-2013": "American Forces Press Service 2013",
     "dod-2013": "U.S. Department of Defense 2013",

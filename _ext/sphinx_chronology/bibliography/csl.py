@@ -200,7 +200,11 @@ def format_all(sources: Iterable[Source], language: str = "en") -> dict[str, For
     entries = {key: entry for _labels, run_entries in done for key, entry in run_entries}
     order = [key for key, _entry in done[0][1]] if len(runs) == 1 else [k for k, _ in _run(items, language)[1]]
     return {
-        key: Formatted(labels.get(key, html.escape(key)), _family_first(entries[key], named[key]), position)
+        key: Formatted(
+            _family_first_label(labels.get(key, html.escape(key)), named[key]),
+            _family_first(entries[key], named[key]),
+            position,
+        )
         for position, key in enumerate(order)
     }
 
@@ -243,6 +247,20 @@ def _run(
         raise FormattingError(done.stderr.strip() or f"pandoc exited with status {done.returncode}")
     labels = {aliases[found.group(1)]: found.group(2) for found in _CITATION.finditer(done.stdout)}
     return labels, [(aliases[found.group(1)], found.group(2)) for found in _ENTRY.finditer(done.stdout)]
+
+
+def _family_first_label(label: str, authors: object) -> str:
+    """A label that the style told apart by the given name or its initials ("W. Chen 2014", "Jiayao Li
+    2017") gives a name marked ``static-ordering`` whole, family name first ("Chen Weihua 2014"), as Chicago
+    writes it."""
+    for name in authors if isinstance(authors, list) else []:
+        if isinstance(name, dict) and name.get("static-ordering") and name.get("family") and name.get("given"):
+            family = html.escape(str(name["family"]), False)
+            written = f"{family} {html.escape(str(name['given']), False)}"
+            given = re.escape(html.escape(str(name["given"]), False))
+            initials = r"(?:\b[A-Z][a-z]?\.[ -]?)+\s?"
+            label = re.sub(rf"(?:{initials}|\b{given} ){re.escape(family)}\b", written, label)
+    return label
 
 
 def _family_first(entry: str, authors: object) -> str:
