@@ -93,14 +93,14 @@ def data_files(
     vocabulary = index.vocabulary
     uid_domain = re.sub(r"[^a-z0-9]+", "-", edition.project.lower()).strip("-") or "chronology"
     written = {
-        "chronology.json": _json(data),
+        "chronology.json": _json_records(data),
         "chronology.schema.json": _json(chronology_schema(vocabulary)),
         "events.csv": events_csv(data),
         "chronology.ics": chronology_ics(
             data, vocabulary.first_status, {s.id: str(s.label) for s in vocabulary.statuses}, uid_domain
         ),
-        "timeline.json": _json(timeline_json(data, {e.id: index.when(e) for e in index.events})),
-        "sources.json": _json(data["sources"]),
+        "timeline.json": _json_records(timeline_json(data, {e.id: index.when(e) for e in index.events})),
+        "sources.json": _json_records(data["sources"]),
         "sources.bib": sources_bib(data["sources"]),
         "feed.atom": atom_feed(data, last_changed(srcdir, doc_paths), edition.baseurl),
     }
@@ -175,3 +175,21 @@ def inputs_stamp(app: Sphinx) -> str:
 
 def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, indent=1) + "\n"
+
+
+def _json_records(value: Any) -> str:
+    """A data file as JSON with one record a line: the top-level object's members, and the items of its
+    lists, each on a line of its own. As readable in a diff as indented JSON, and written by the json
+    module's C encoder (indentation makes it use the Python one, five times slower on chronology.json)."""
+
+    def compact(item: Any) -> str:
+        return json.dumps(item, ensure_ascii=False)
+
+    def member(item: Any) -> str:
+        if isinstance(item, list) and item:
+            return "[\n" + ",\n".join(f"  {compact(entry)}" for entry in item) + "\n ]"
+        return compact(item)
+
+    if isinstance(value, dict):
+        return "{\n" + ",\n".join(f" {compact(key)}: {member(item)}" for key, item in value.items()) + "\n}\n"
+    return member(value).replace("\n ]", "\n]").replace("\n  ", "\n ") + "\n"

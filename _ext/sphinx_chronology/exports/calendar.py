@@ -93,6 +93,11 @@ def _text(value: str) -> str:
 
 def _fold(line: str) -> str:
     """Lines longer than 75 octets folded (CRLF and a space), never inside a UTF-8 character."""
+    octets = len(line.encode("utf-8"))
+    if octets <= 75:
+        return line
+    if octets == len(line):  # ASCII, one octet a character: cut by slicing
+        return "\r\n ".join([line[:75], *(line[at : at + 74] for at in range(75, len(line), 74))])
     parts: list[str] = []
     current, size = "", 0
     for char in line:
