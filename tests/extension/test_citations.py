@@ -54,8 +54,7 @@ ITALIC = [
     "Reuters",
     "New York Times",
     "New York Times",
-    "新华网",
-]
+]  # not 新华网: Chinese characters are never italic
 
 #: each source's label in the text, as the style gives it
 LABELS = {

@@ -326,7 +326,17 @@ class _Parser(HTMLParser):
 
 
 def _frozen(element: tuple[str, str, list[Any]]) -> Markup:
-    return element[0], element[1], tuple(c if isinstance(c, str) else _frozen(c) for c in element[2])
+    tag, href, children = element[0], element[1], tuple(c if isinstance(c, str) else _frozen(c) for c in element[2])
+    if tag == "em" and _CJK.search(_text(children)):
+        tag = "span"  # Chinese, Japanese and Korean characters are never set in italics (no such face exists)
+    return tag, href, children
+
+
+_CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
+
+
+def _text(children: tuple[Markup | str, ...]) -> str:
+    return "".join(c if isinstance(c, str) else _text(c[2]) for c in children)
 
 
 @lru_cache(maxsize=8192)
@@ -340,11 +350,7 @@ def parse(formatted: str) -> Markup:
 
 def plain(formatted: str) -> str:
     """The text of a formatted entry or label, without its markup."""
-
-    def text(markup: Markup) -> str:
-        return "".join(c if isinstance(c, str) else text(c) for c in markup[2])
-
-    return text(parse(formatted))
+    return _text(parse(formatted)[2])
 
 
 def _element(markup: Markup) -> nodes.Element:
