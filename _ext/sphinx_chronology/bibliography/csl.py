@@ -12,9 +12,10 @@ The style is the Chicago Manual of Style, 18th edition, author-date (``chicago-a
 the CSL project's styles repository; by Andrew Dunning and the CSL contributors, licensed CC BY-SA 3.0). The
 18th edition repeats an author's name in the list (no 3-em dash) and uses "et al." from three authors.
 
-One run formats every record: the entries in the style's order and, for each record, the label a citation
-of it alone gives ("Smith 2015a", "U.S. Department of State, n.d.-b"). It is cached by the records' content,
-the style and the language, so builds that change no record do not run it.
+``format_all`` formats every record: the entries in the style's order and, for each record, the label a
+citation of it alone gives ("Smith 2015a", "U.S. Department of State, n.d.-b"), in runs of records that cannot
+be confused with one another. The result is cached by the records' content, the style and the language, so
+builds that change no record do not run pandoc.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -148,9 +149,14 @@ def _pandoc() -> str:
     return found
 
 
+@cache
+def _style_bytes() -> bytes:
+    return STYLE.read_bytes()
+
+
 def stamp(sources: Iterable[Source], language: str) -> str:
     """What the formatted bibliography depends on: every record as the style sees it, the style, the language."""
-    digest = hashlib.sha256(STYLE.read_bytes())
+    digest = hashlib.sha256(_style_bytes())
     digest.update(language.encode())
     for source in sorted(sources, key=lambda s: s.id):
         digest.update(json.dumps(style_item(source), sort_keys=True, default=str).encode())
@@ -222,7 +228,7 @@ def _first_element(item: dict[str, Any]) -> str:
 @cache
 def _undisambiguated_style() -> str:
     """The style without its disambiguation: it sorts the whole list the same way, in a fraction of the time."""
-    style = STYLE.read_text(encoding="utf-8")
+    style = _style_bytes().decode("utf-8")
     return re.sub(r'\s(?:disambiguate-add-[a-z]+|givenname-disambiguation-rule)="[^"]*"', "", style)
 
 
@@ -249,17 +255,22 @@ def _run(
     return labels, [(aliases[found.group(1)], found.group(2)) for found in _ENTRY.finditer(done.stdout)]
 
 
+def _family_first_names(authors: object) -> Iterator[tuple[str, str, str]]:
+    """The names marked ``static-ordering`` among ``authors``, each as (family, given, written): the two parts
+    as they appear in pandoc's HTML, regex-escaped, and the name written family name first ("Chen Weihua")."""
+    for name in authors if isinstance(authors, list) else []:
+        if isinstance(name, dict) and name.get("static-ordering") and name.get("family") and name.get("given"):
+            family, given = html.escape(str(name["family"]), False), html.escape(str(name["given"]), False)
+            yield re.escape(family), re.escape(given), f"{family} {given}"
+
+
 def _family_first_label(label: str, authors: object) -> str:
     """A label that the style told apart by the given name or its initials ("W. Chen 2014", "Jiayao Li
     2017") gives a name marked ``static-ordering`` whole, family name first ("Chen Weihua 2014"), as Chicago
     writes it."""
-    for name in authors if isinstance(authors, list) else []:
-        if isinstance(name, dict) and name.get("static-ordering") and name.get("family") and name.get("given"):
-            family = html.escape(str(name["family"]), False)
-            written = f"{family} {html.escape(str(name['given']), False)}"
-            given = re.escape(html.escape(str(name["given"]), False))
-            initials = r"(?:\b[A-Z][a-z]?\.[ -]?)+\s?"
-            label = re.sub(rf"(?:{initials}|\b{given} ){re.escape(family)}\b", written, label)
+    initials = r"(?:\b[A-Z][a-z]?\.[ -]?)+\s?"
+    for family, given, written in _family_first_names(authors):
+        label = re.sub(rf"(?:{initials}|\b{given} ){family}\b", written, label)
     return label
 
 
@@ -267,17 +278,11 @@ def _family_first(entry: str, authors: object) -> str:
     """The entry with the names marked ``static-ordering`` (Chinese names, say) written family name first and
     without a comma, "Chen Weihua", wherever the style wrote "Chen, Weihua" or "Weihua Chen". pandoc's
     citeproc does not apply the flag to names in Latin script, though CSL and Chicago (8.15) ask for it."""
-    people = authors if isinstance(authors, list) else []
-    for name in people:
-        if isinstance(name, dict) and name.get("static-ordering") and name.get("family") and name.get("given"):
-            family, given = (
-                re.escape(html.escape(str(name["family"]), False)),
-                re.escape(html.escape(str(name["given"]), False)),
-            )
-            written = f"{html.escape(str(name['family']), False)} {html.escape(str(name['given']), False)}"
-            entry = re.sub(rf"\b(?:{family}, {given}|{given} {family})\b", written, entry)
-            if people[0] is name and len(people) == 2:  # the comma only followed an inverted name
-                entry = entry.replace(f"{written}, and ", f"{written} and ", 1)
+    for family, given, written in _family_first_names(authors):
+        entry = re.sub(rf"\b(?:{family}, {given}|{given} {family})\b", written, entry)
+    if isinstance(authors, list) and len(authors) == 2:  # the comma after the first of two followed an inversion
+        for _family, _given, written in _family_first_names(authors[:1]):
+            entry = entry.replace(f"{written}, and ", f"{written} and ", 1)
     return entry
 
 
@@ -327,7 +332,7 @@ class _Parser(HTMLParser):
 
 def _frozen(element: tuple[str, str, list[Any]]) -> Markup:
     tag, href, children = element[0], element[1], tuple(c if isinstance(c, str) else _frozen(c) for c in element[2])
-    if tag == "em" and _CJK.search(_text(children)):
+    if tag == "em" and _CJK.search(markup_text(children)):
         tag = "span"  # Chinese, Japanese and Korean characters are never set in italics (no such face exists)
     return tag, href, children
 
@@ -335,8 +340,9 @@ def _frozen(element: tuple[str, str, list[Any]]) -> Markup:
 _CJK = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]")
 
 
-def _text(children: tuple[Markup | str, ...]) -> str:
-    return "".join(c if isinstance(c, str) else _text(c[2]) for c in children)
+def markup_text(children: tuple[Markup | str, ...]) -> str:
+    """The text of formatted parts (a ``Markup`` tree's children), without their markup."""
+    return "".join(c if isinstance(c, str) else markup_text(c[2]) for c in children)
 
 
 @lru_cache(maxsize=8192)
@@ -350,7 +356,7 @@ def parse(formatted: str) -> Markup:
 
 def plain(formatted: str) -> str:
     """The text of a formatted entry or label, without its markup."""
-    return _text(parse(formatted)[2])
+    return markup_text(parse(formatted)[2])
 
 
 def _element(markup: Markup) -> nodes.Element:

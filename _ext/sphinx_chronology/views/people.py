@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
-
 from docutils import nodes
 
 from sphinx_chronology.store.index import EventLink, Index
@@ -12,7 +10,7 @@ from sphinx_chronology.views.data import side_name
 from sphinx_chronology.views.header import event_link
 from sphinx_chronology.views.layout import Block, Box, Bullets, Entry, Line, Link, Para, Strong, Target, emit
 from sphinx_chronology.views.nodes import search_anchor
-from sphinx_chronology.views.render import Context, letter_anchor, role_text
+from sphinx_chronology.views.render import Context, initial, letter_anchor, role_text
 
 
 class PeopleIndex(SimpleView):
@@ -43,12 +41,6 @@ def people(index: Index) -> tuple[str, tuple[Person, ...]]:
         )
         for key, person in keyed
     )
-
-
-def initial(sort_name: str) -> str:
-    """The letter a name is listed under: its first letter without accents (Ébert under E), or "#"."""
-    letter = unicodedata.normalize("NFKD", sort_name[:1])[:1].upper()
-    return letter if "A" <= letter <= "Z" else "#"
 
 
 def render_people(ctx: Context, people: tuple[str, tuple[Person, ...]]) -> list[nodes.Node]:

@@ -7,6 +7,7 @@ sphinx-design classes, so every builder renders them; HTML-only styling is carri
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -78,6 +79,16 @@ def role_text(title: str, role: str, lead: bool) -> str:
 
 def archive_text(entry: SourceEntry) -> str:
     return _("archived copy, captured %s") % entry.archive_date if entry.archive_date else str(_("archived copy"))
+
+
+def initial(text: str) -> str:
+    """The letter a name or entry is listed under: its first letter or digit without accents (Ébert under E,
+    “China…” under C), or "#" for a digit or another script."""
+    for char in text:
+        if char.isalnum():
+            letter = unicodedata.normalize("NFKD", char)[:1].upper()
+            return letter if "A" <= letter <= "Z" else "#"
+    return "#"
 
 
 def letter_anchor(prefix: str, letter: str) -> str:

@@ -4,19 +4,26 @@ letters, with the passages that cite each source ("cited by")."""
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 
 from docutils import nodes
 
-from sphinx_chronology.bibliography.csl import Markup, parse, plain, to_nodes, web_address
+from sphinx_chronology.bibliography.csl import Markup, markup_text, parse, plain, to_nodes, web_address
 from sphinx_chronology.locale import _
 from sphinx_chronology.store.index import Index
 from sphinx_chronology.views.base import SimpleView, ViewKind
 from sphinx_chronology.views.layout import Box, Bullets, External, Inline, Line, Link, Rubric, Styled, make_layout_node
 from sphinx_chronology.views.layout import to_nodes as layout_nodes
 from sphinx_chronology.views.nodes import page_reference
-from sphinx_chronology.views.render import Context, anchor_target, archive_text, citing_pages, joined, letter_anchor
+from sphinx_chronology.views.render import (
+    Context,
+    anchor_target,
+    archive_text,
+    citing_pages,
+    initial,
+    joined,
+    letter_anchor,
+)
 
 
 @dataclass(frozen=True)
@@ -31,15 +38,6 @@ class SourceEntry:
     archive_url: str
     archive_date: str
     initial: str
-
-
-def entry_initial(text: str) -> str:
-    """The letter an entry is listed under: its first letter or digit (“China…” under C), without accents."""
-    for char in text:
-        if char.isalnum():
-            letter = unicodedata.normalize("NFKD", char)[:1].upper()
-            return letter if "A" <= letter <= "Z" else "#"
-    return "#"
 
 
 def source_entry(index: Index, key: str) -> SourceEntry:
@@ -59,7 +57,7 @@ def _source_entry(index: Index, key: str) -> SourceEntry:
         formatted=formatted,
         archive_url=web_address(custom.get("archive-url")),
         archive_date=str(custom.get("archive-date") or ""),
-        initial=entry_initial(plain(formatted)),
+        initial=initial(plain(formatted)),
     )
 
 
@@ -118,12 +116,8 @@ def _part(child: Markup | str) -> Inline:
     if isinstance(child, str):
         return child
     if child[0] == "a":
-        return External(child[1], plain_markup(child))
+        return External(child[1], markup_text(child[2]))
     return _markup(child)
-
-
-def plain_markup(markup: Markup) -> str:
-    return "".join(c if isinstance(c, str) else plain_markup(c) for c in markup[2])
 
 
 def source_layout(entry: SourceEntry, bib_doc: str | None) -> Line:
