@@ -27,7 +27,7 @@ from sphinx_chronology.reading.encoding import use_lenient_utf8, warn_undecodabl
 from sphinx_chronology.reading.files import exclude_looping_links
 from sphinx_chronology.reading.prose import RawHtmlGuard
 from sphinx_chronology.store.domain import ChronologyDomain, domain_of
-from sphinx_chronology.views import layout, nodes
+from sphinx_chronology.views import layout, nodes, paging
 from sphinx_chronology.views.catalog import DIRECTIVES
 from sphinx_chronology.views.resolve import ResolveViews
 from sphinx_chronology.views.search import setup_search
@@ -80,6 +80,7 @@ def setup_views(app: Sphinx) -> None:
     nodes.add_node(app, layout.layout, html=layout.visit_layout_html)
     nodes.add_node(app, timeline_svg, html=visit_timeline_svg_html)
     app.connect("write-started", predraw.draw_ahead)
+    app.connect("html-collect-pages", paging.collect_pages)
     app.connect("config-inited", _add_static)
     app.add_latex_package("sphinxchronology")
     app.connect("builder-inited", _latex_package)

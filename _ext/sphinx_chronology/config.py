@@ -45,4 +45,6 @@ def setup_config(app: Sphinx) -> None:
     app.add_config_value("chronology_require_sources", True, "env", types=frozenset({bool}))
     app.add_config_value("chronology_vocabulary", {}, "env", types=frozenset({dict}))
     app.add_config_value("chronology_allow_raw_html", False, "env", types=frozenset({bool}))
+    # lines (an entry, or an event or passage it lists) an index page holds on the web before it is split
+    app.add_config_value("chronology_index_page_size", 1500, "html", types=frozenset({int}))
     app.connect("config-inited", check_config)

@@ -18,6 +18,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx_chronology.store.domain import domain_of
 from sphinx_chronology.views.catalog import view_data
 from sphinx_chronology.views.data import header
+from sphinx_chronology.views.paging import pages, pages_digest, size_of
 from sphinx_chronology.views.sources import event_sources
 from sphinx_chronology.views.year import listed_folder_changed
 
@@ -77,7 +78,9 @@ def on_env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     done.add(app.builder.name)
     stored: dict[str, str] = domain.data["fingerprints"].setdefault(app.builder.name, {})
     relations = env.collect_relations()
-    shared = fingerprint(tuple(sorted(domain.index.view_docs.items())))  # hashed once, not on every page
+    # hashed once, not on every page: where the index pages are, and where their letter pages begin
+    split = pages_digest(domain.index, size_of(app.builder)) if pages(app.builder) else ""
+    shared = fingerprint((tuple(sorted(domain.index.view_docs.items())), split))
     changed = []
     for docname in sorted(env.all_docs):
         value = fingerprint(page_inputs(env, docname, relations, shared))

@@ -19,18 +19,21 @@ from sphinx_chronology.views.nodes import chronology_view
 
 if TYPE_CHECKING:
     from sphinx_chronology.store.index import Index
+    from sphinx_chronology.views.paging import Paging
     from sphinx_chronology.views.render import Context
 
 
 @dataclass(frozen=True)
 class ViewKind:
     """What a view is: ``data(index, arg)`` gives the plain values it shows (hashed by incremental builds),
-    ``render(ctx, data)`` the nodes for the builder at hand."""
+    ``render(ctx, data)`` the nodes for the builder at hand, ``paging`` how an index is split when it grows."""
 
     name: str
     data: Callable[[Index, str], Any]
     render: Callable[[Context, Any], list[nodes.Node]]
     directives: Mapping[str, type[SphinxDirective]] = field(default_factory=dict)
+    #: how the view is split into letter pages on the web when it grows (``paging.py``); None: never
+    paging: Paging | None = None
 
 
 def placeholder(directive: SphinxDirective, kind: str, arg: str = "") -> chronology_view:

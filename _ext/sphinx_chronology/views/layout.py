@@ -20,6 +20,7 @@ from typing import Any, Union
 from docutils import nodes
 
 from sphinx_chronology.views.nodes import reference_to, with_anchor
+from sphinx_chronology.views.paging import page_of
 
 
 @dataclass(frozen=True)
@@ -395,9 +396,10 @@ class _HtmlWriter:
 
     def href(self, link: Link) -> str:
         """The link's address from this page (relative URIs computed once per target page)."""
-        if link.docname == self.fromdoc and link.anchor:
+        docname = page_of(self.t.builder, link.docname, link.anchor)
+        if docname == self.fromdoc and link.anchor:
             return f"#{link.anchor}"
-        uri = self.uris.get(link.docname)
+        uri = self.uris.get(docname)
         if uri is None:
-            uri = self.uris[link.docname] = self.t.builder.get_relative_uri(self.fromdoc, link.docname)
+            uri = self.uris[docname] = self.t.builder.get_relative_uri(self.fromdoc, docname)
         return with_anchor(uri, link.anchor)

@@ -9,6 +9,8 @@ from docutils import nodes
 from sphinx.builders import Builder
 from sphinx.util.nodes import make_refnode
 
+from sphinx_chronology.views.paging import page_of
+
 
 class chronology_view(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)
     """A generated listing (``kind``: year, years, series, people, topics, bibliography; ``arg``)."""
@@ -30,6 +32,7 @@ def reference_to(
     LaTeX resolves the whole book as its root document, so a link "within the same document" would become a
     refid that the writer prefixes with the wrong page: LaTeX always gets a full ``%doc#anchor`` URI."""
     latex = builder.format == "latex"
+    docname = page_of(builder, docname, anchor)
     if latex:
         refnode = make_refnode(builder, "", docname, anchor or None, child, title)
     elif docname == fromdoc and anchor:

@@ -10,6 +10,7 @@ from sphinx_chronology.views.data import side_name
 from sphinx_chronology.views.header import event_link
 from sphinx_chronology.views.layout import Block, Box, Bullets, Entry, Line, Link, Para, Strong, Target, emit
 from sphinx_chronology.views.nodes import search_anchor
+from sphinx_chronology.views.paging import Paging
 from sphinx_chronology.views.render import Context, initial, letter_anchor, role_text
 
 
@@ -65,7 +66,7 @@ def render_people(ctx: Context, people: tuple[str, tuple[Person, ...]]) -> list[
     for letter in groups:
         bar += [" " if bar else "", Link(page, letter_anchor("people", letter), letter)]
     blocks: tuple[Block, ...] = (
-        Para(("chron-letters",), tuple(bar)),
+        *(() if ctx.part else (Para(("chron-letters",), tuple(bar)),)),  # a letter page has the pages' bar
         *(
             Box(
                 (),
@@ -81,4 +82,14 @@ def render_people(ctx: Context, people: tuple[str, tuple[Person, ...]]) -> list[
     return [emit(ctx, Box((), ("chron-people-index",), blocks))]
 
 
-PEOPLE = ViewKind("people", lambda index, arg: people(index), render_people, {"chronology-people": PeopleIndex})
+PEOPLE = ViewKind(
+    "people",
+    lambda index, arg: people(index),
+    render_people,
+    {"chronology-people": PeopleIndex},
+    Paging(
+        lambda data: tuple((f"person-{p[0]}", p[4], p[1], 1 + len(p[3])) for p in data[1]),
+        lambda data, start, stop: (data[0], data[1][start:stop]),
+        "people",
+    ),
+)

@@ -18,6 +18,7 @@ from sphinx.builders import Builder
 from sphinx_chronology.locale import _
 from sphinx_chronology.store.index import EventLink, Index
 from sphinx_chronology.views.nodes import reference_to, search_anchor, with_anchor
+from sphinx_chronology.views.paging import page_of
 
 if TYPE_CHECKING:
     from sphinx_chronology.views.sources import SourceEntry
@@ -31,6 +32,7 @@ class Context:
     docname: str
     figure_cache: Path
     index: Index | None = None  # the project's lookups, for views that link to pages (figures)
+    part: bool = False  # written on one letter page of a split index (``paging.py``)
     #: relative URIs from this page, by target document: a page links to a few pages many times
     _uris: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
 
@@ -50,6 +52,7 @@ class Context:
         With ``page``, the PDF follows the link with the page it leads to."""
         if not docname:
             return nodes.inline(text, text)
+        docname = page_of(self.builder, docname, anchor)
         if not self.html:
             return reference_to(
                 self.builder, self.docname, docname, anchor, nodes.inline(text, text), title or text, page

@@ -7,7 +7,7 @@ from typing import Any
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from sphinx_chronology.figures.cache import figure_cache
-from sphinx_chronology.views import render
+from sphinx_chronology.views import paging, render
 from sphinx_chronology.views.catalog import KINDS, view_data
 from sphinx_chronology.views.citeentry import render_cite_entry
 from sphinx_chronology.views.data import header as header_data
@@ -34,9 +34,15 @@ class ResolveViews(SphinxPostTransform):
         index = domain.index
         app = getattr(self.env, "_app", None) or self.app  # Sphinx 9 deprecates ``app`` on transforms
         ctx = render.Context(app.builder, self.env.docname, figure_cache(app), index)
+        size = paging.size_of(app.builder)
         for node in list(self.document.findall(chronology_view)):
             kind = KINDS.get(node["kind"])
-            node.replace_self(kind.render(ctx, view_data(index, kind.name, node["arg"])) if kind else [])
+            if kind is None:
+                node.replace_self([])
+            elif paging.pages(app.builder) and (parts := paging.parts_of(index, kind.name, size)):
+                node.replace_self(paging.directory(ctx, parts))  # the entries are on letter pages
+            else:
+                node.replace_self(kind.render(ctx, view_data(index, kind.name, node["arg"])))
         for header in list(self.document.findall(event_header)):
             event = index.event_of_doc.get(header["docname"])
             header.replace_self(render_header(ctx, header_data(index, event)) if event else [])

@@ -15,6 +15,7 @@ from sphinx_chronology.views.base import SimpleView, ViewKind
 from sphinx_chronology.views.layout import Box, Bullets, External, Inline, Line, Link, Rubric, Styled, make_layout_node
 from sphinx_chronology.views.layout import to_nodes as layout_nodes
 from sphinx_chronology.views.nodes import page_reference
+from sphinx_chronology.views.paging import Paging
 from sphinx_chronology.views.render import (
     Context,
     anchor_target,
@@ -178,7 +179,7 @@ def render_bibliography(ctx: Context, listed: Bibliography) -> list[nodes.Node]:
     for entry, citing in rows:
         groups.setdefault(entry.initial, []).append((entry, citing))
     result: list[nodes.Node] = []
-    if len(groups) > 1:
+    if len(groups) > 1 and not ctx.part:  # a letter page has the pages' bar
         bar = nodes.paragraph(classes=["chron-letters"])
         for position, letter in enumerate(groups):
             if position:
@@ -204,4 +205,9 @@ BIBLIOGRAPHY = ViewKind(
     lambda index, arg: bibliography(index),
     render_bibliography,
     {"chronology-bibliography": BibliographyView},
+    Paging(
+        lambda data: tuple((f"source-{e.key}", e.initial, e.label_text, 2 + len(c)) for e, c in data[1]),
+        lambda data, start, stop: (data[0], data[1][start:stop]),
+        "sources",
+    ),
 )

@@ -9,7 +9,8 @@ from sphinx_chronology.views.base import SimpleView, ViewKind
 from sphinx_chronology.views.header import event_link
 from sphinx_chronology.views.layout import Bullets, Entry, Line, Strong, Target, emit
 from sphinx_chronology.views.nodes import search_anchor
-from sphinx_chronology.views.render import Context
+from sphinx_chronology.views.paging import Paging
+from sphinx_chronology.views.render import Context, initial
 
 
 class TopicsIndex(SimpleView):
@@ -24,7 +25,7 @@ def topics(index: Index) -> tuple[tuple[str, str, str, tuple[EventLink, ...]], .
             topic.description,
             tuple(index.links[e.docname] for e in index.by_topic.get(topic.id, [])),
         )
-        for topic in sorted(index.registry.topics.values(), key=lambda t: t.name.lower())
+        for topic in sorted(index.registry.topics.values(), key=lambda t: (initial(t.name), t.name.lower()))
     )
 
 
@@ -43,4 +44,13 @@ def render_topics(ctx: Context, topics: tuple[tuple[str, str, str, tuple[EventLi
     return [emit(ctx, Bullets(("chron-topics",), tuple(entries)))]
 
 
-TOPICS = ViewKind("topics", lambda index, arg: topics(index), render_topics, {"chronology-topics": TopicsIndex})
+TOPICS = ViewKind(
+    "topics",
+    lambda index, arg: topics(index),
+    render_topics,
+    {"chronology-topics": TopicsIndex},
+    Paging(
+        lambda data: tuple((f"topic-{t[0]}", initial(t[1]), t[1], 1 + len(t[3])) for t in data),
+        lambda data, start, stop: data[start:stop],
+    ),
+)
