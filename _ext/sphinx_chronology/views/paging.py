@@ -200,14 +200,14 @@ def directory(ctx: Any, parts: tuple[Part, ...]) -> list[nodes.Node]:
     entry, and the script that forwards an old link to an entry to the page now holding it."""
     from sphinx_chronology.views.layout import Block, Bullets, Link, Para, emit
 
-    rows = tuple(
-        (Link(part.page, "", part.name), f": {part.first}", *((f" \u2013 {part.last}",) if part.last != part.first else ()))
-        for part in parts
-    )
+    rows = []
+    for part in parts:
+        extent = part.first if part.last == part.first else f"{part.first} \u2013 {part.last}"
+        rows.append((Link(part.page, "", part.name), f": {extent}"))
     blocks: tuple[Block, ...] = (
         Para((), (_("This index is in %(count)d pages, by initial letter.") % {"count": len(parts)},)),
         letters_bar(parts),
-        Bullets(("chron-index-pages",), rows),
+        Bullets(("chron-index-pages",), tuple(rows)),
     )
     made: list[nodes.Node] = [emit(ctx, blocks[0]), emit(ctx, blocks[1]), emit(ctx, blocks[2])]
     made.append(nodes.raw("", _forwarding_script(ctx, parts), format="html"))
