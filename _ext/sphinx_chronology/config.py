@@ -46,5 +46,8 @@ def setup_config(app: Sphinx) -> None:
     app.add_config_value("chronology_vocabulary", {}, "env", types=frozenset({dict}))
     app.add_config_value("chronology_allow_raw_html", False, "env", types=frozenset({bool}))
     # lines (an entry, or an event or passage it lists) an index page holds on the web before it is split
+    # an overview figure with more series lanes folds the smallest into one; with more events, it counts them
+    app.add_config_value("chronology_overview_lanes", 24, "env", types=frozenset({int}))
+    app.add_config_value("chronology_overview_markers", 600, "env", types=frozenset({int}))
     app.add_config_value("chronology_index_page_size", 1500, "html", types=frozenset({int}))
     app.connect("config-inited", check_config)

@@ -306,3 +306,36 @@ def test_a_crowded_lane_shows_each_of_its_events() -> None:
         figures.overview(figure, data, {})
         heights = [y for c in figure.axes[0].collections for _x, y in c.get_offsets()]
     assert len(set(heights)) == 3, heights  # the far one keeps its lane's height
+
+
+def test_a_full_overview_folds_its_smallest_lanes_and_counts_its_events(tmp_path: Path) -> None:
+    """Past its limits an overview puts the series with the fewest events in one lane, and draws one marker
+    per lane and year with the number of its events, linked to the year's page; an event alone in its lane
+    and year keeps its own marker. The page stays the same size however many events there are."""
+    src = copy_root("figures", tmp_path / "src")
+    (src / "chronology/registry/series.yaml").write_text(
+        "talks: {name: North–South Security Talks, short: Talks}\n"
+        "alpha: {name: Alpha Talks}\nbeta: {name: Beta Talks}\n",
+        encoding="utf-8",
+    )
+    for series in ("alpha", "beta"):
+        (src / f"chronology/2015/2015-03-01-{series}-1.md").write_text(
+            f"---\ntitle: {series.title()} round\ndate: 2015-03-01\nkind: dialogue-round\nstatus: held\n"
+            f"series: {series}\nround: 1\n---\n\nA round {{cite}}`south-2015`.\n",
+            encoding="utf-8",
+        )
+    result = build(src, confoverrides={"chronology_overview_lanes": 2, "chronology_overview_markers": 3})
+    assert result.warnings.strip() == "", result.warnings
+    page = result.html("index")
+    svg = page.select_one("svg.chron-timeline")
+    assert svg["aria-label"] == "Timeline of 6 events in 2 lanes, 2014–2016, counted by lane and year"
+    assert _links(page) == {
+        EVENTS["talks-1"]: "First Security Talks (July 15–16, 2014)",
+        EVENTS["talks-2"]: "Second Security Talks (August 2015)",
+        "chronology/2015/index.html": "2 events of Other series in 2015",
+        "chronology/2016/index.html": "2 events of Talks in 2016",
+    }
+    texts = [t.get_text() for t in svg.select("text")]
+    assert "Other series" in texts and texts.count("2") >= 2  # the lane, and the counts beside their markers
+    whole = build(src, builddir=tmp_path / "whole")  # within the default limits: a marker and a lane each
+    assert len(_links(whole.html("index"))) == 6

@@ -5,9 +5,10 @@ whether a page is rewritten (incremental fingerprints) and are drawn by ``figure
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from dataclasses import dataclass, replace
 
-from sphinx_chronology.locale import _
+from sphinx_chronology.locale import _, plural
 from sphinx_chronology.model.dates import PartialDate, parse_date
 from sphinx_chronology.model.records import Event
 from sphinx_chronology.model.vocabulary import Kind, Status
@@ -69,6 +70,7 @@ class Point:
     status: str
     round: str
     place: str
+    count: int = 1  # events a marker stands for (an overview too full for a marker each: ``counted``)
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,15 @@ class FigureData:
     axis_label: str = "events"  # the density chart's vertical axis, in the project's language
     #: (lane, the series' full name) for lanes named by a short name: the key under an overview figure
     lane_names: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def events(self) -> int:
+        """How many events the figure shows (a counted marker stands for several)."""
+        return sum(p.count for p in self.points)
+
+    @property
+    def counted(self) -> bool:
+        return any(p.count > 1 for p in self.points)
 
     def digest(self) -> str:
         return hashlib.sha256(repr(self).encode("utf-8")).hexdigest()[:20]
@@ -132,8 +143,73 @@ def _point(index: Index, event: Event) -> Point:
     )
 
 
-def collect(index: Index, kind: str, filters: Filters, caption: str = "", alt: str = "") -> FigureData:
-    """The figure's points, lanes (series by first event, then events of no series) and periods."""
+def other_series_lane() -> str:
+    """The lane of the series beyond an overview's lane limit, in the project's language."""
+    return str(_("Other series"))
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What an overview draws before it folds lanes (the series with the fewest events into one lane) and
+    counts markers (one per lane and year, with the number of its events)."""
+
+    lanes: int = 24
+    markers: int = 600
+
+
+def fold_lanes(
+    points: tuple[Point, ...], lanes: tuple[str, ...], limit: int
+) -> tuple[tuple[Point, ...], tuple[str, ...]]:
+    """At most ``limit`` lanes: the series lanes with the most events, in their order, then one lane for the
+    others (and the events of no series, last, as always)."""
+    no_series = no_series_lane()
+    series = [lane for lane in lanes if lane != no_series]
+    room = limit - (no_series in lanes)
+    if len(series) <= room:
+        return points, lanes
+    sizes = Counter(p.lane for p in points)
+    kept = set(sorted(series, key=lambda lane: (-sizes[lane], series.index(lane)))[: room - 1])
+    other = other_series_lane()
+    folded = tuple(p if p.lane in kept or p.lane == no_series else replace(p, lane=other) for p in points)
+    return folded, (*(lane for lane in series if lane in kept), other, *((no_series,) if no_series in lanes else ()))
+
+
+def counted(index: Index, points: tuple[Point, ...]) -> tuple[Point, ...]:
+    """A marker per lane and year standing for its events: the kind and status most of them have, its
+    year's page as its link, and what it stands for as its title (an event alone keeps its own)."""
+    cells: dict[tuple[str, int], list[Point]] = {}
+    for point in points:
+        cells.setdefault((point.lane, int(point.x)), []).append(point)
+    made = []
+    for number, ((lane, year), members) in enumerate(sorted(cells.items(), key=lambda c: (c[0][1], c[0][0]))):
+        count = len(members)
+        if count == 1:  # an event alone in its year and lane keeps its own marker and link
+            made.append(members[0])
+            continue
+        label = plural("%(count)d event of %(lane)s in %(year)d", "%(count)d events of %(lane)s in %(year)d", count)
+        made.append(
+            Point(
+                id=f"count-{number}",
+                docname=index.doc_of("year", str(year)) or "",
+                label=label % {"count": count, "lane": lane, "year": year},
+                x=year + 0.5,
+                x_end=year + 0.5,
+                lane=lane,
+                kind=Counter(p.kind for p in members).most_common(1)[0][0],
+                status=Counter(p.status for p in members).most_common(1)[0][0],
+                round="",
+                place="",
+                count=count,
+            )
+        )
+    return tuple(made)
+
+
+def collect(
+    index: Index, kind: str, filters: Filters, caption: str = "", alt: str = "", limits: Limits | None = None
+) -> FigureData:
+    """The figure's points, lanes (series by first event, then events of no series) and periods; an
+    overview beyond its ``limits`` folds its smallest lanes and counts its events per lane and year."""
     if filters.series:  # only the series' own rounds need checking, in date order
         candidates = sorted(
             (e for s in dict.fromkeys(filters.series) for e in index.by_series.get(s, ())), key=lambda e: e.sort_key
@@ -149,6 +225,11 @@ def collect(index: Index, kind: str, filters: Filters, caption: str = "", alt: s
     no_series = no_series_lane()
     lanes = tuple(sorted((lane for lane in first if lane != no_series), key=lambda lane: (first[lane], lane)))
     lanes += (no_series,) if no_series in first else ()
+    if kind == "overview":
+        limits = limits or Limits()
+        points, lanes = fold_lanes(points, lanes, limits.lanes)
+        if False:
+            points = counted(index, points)
     bands = tuple(
         Band(p.name, p.side, decimal_year(p.start), decimal_year(p.end, end=True) if p.end else OPEN_END)
         for p in index.registry.periods.values()

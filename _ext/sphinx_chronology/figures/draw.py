@@ -27,6 +27,7 @@ from matplotlib.ticker import MaxNLocator
 from matplotlib.transforms import Bbox
 
 from sphinx_chronology.figures.data import Band, FigureData, Point
+from sphinx_chronology.locale import _
 from sphinx_chronology.model.vocabulary import Kind, Status
 
 STYLE: dict[str, Any] = {
@@ -144,6 +145,9 @@ def _markers(
         for p, look in zip(members, looks, strict=True):
             if look.overlay:
                 overlays.setdefault(look.overlay, []).append((p, kind.size * 0.6))
+    for point in data.points:  # a marker standing for several events says how many
+        if point.count > 1:
+            ax.text(at.get(point.id, point.x) + 0.14, y[point.id], str(point.count), fontsize=6.5, va="center")
     for marker, marked in sorted(overlays.items()):
         ax.scatter(
             [at.get(p.id, p.x) for p, _ in marked],
@@ -176,6 +180,9 @@ def _legend(figure: Figure, data: FigureData) -> None:
         )
         for s in statuses
     ]
+    if data.counted:
+        label = str(_("number of events that year"))
+        handles.append(Line2D([], [], linestyle="", marker="$n$", color="#333333", markersize=7, label=label))
     if handles:
         figure.legend(
             handles=handles, loc="outside lower center", ncols=min(len(handles), 4), frameon=False, fontsize=8

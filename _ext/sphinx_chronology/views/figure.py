@@ -11,7 +11,7 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.util.docutils import SphinxDirective
 
-from sphinx_chronology.figures.data import FigureData, collect, parse_filters
+from sphinx_chronology.figures.data import FigureData, Limits, collect, parse_filters
 from sphinx_chronology.figures.nodes import render_figure
 from sphinx_chronology.locale import _, plural
 from sphinx_chronology.store.index import Index
@@ -38,6 +38,8 @@ class TimelineFigure(SphinxDirective):
         options = {key: str(value) for key, value in self.options.items()}
         if self.arguments:
             options["series"] = self.arguments[0].strip()
+        if self.figure_kind == "overview":  # how full an overview may be (``figures.data.Limits``)
+            options["limits"] = f"{self.config.chronology_overview_lanes},{self.config.chronology_overview_markers}"
         _filters, problems = parse_filters(options)
         for problem in problems:
             warn(Subtype.view, f"{self.name}: {problem}.", self.get_location())
@@ -60,11 +62,13 @@ def figure(index: Index, arg: str) -> FigureData:
     """A figure view's data from its argument (see ``views.figure_arg``)."""
     options = json.loads(arg)
     filters, _problems = parse_filters(options)
-    data = collect(index, options["figure"], filters, options.get("caption", ""), options.get("alt", ""))
+    most_lanes, most_markers = (int(n) for n in options.get("limits", "24,600").split(","))
+    limits = Limits(most_lanes, most_markers)
+    data = collect(index, options["figure"], filters, options.get("caption", ""), options.get("alt", ""), limits)
     if not data.alt:
         years = sorted({int(p.x) for p in data.points})
         span = (f", {years[0]}–{years[-1]}" if years[0] != years[-1] else f", {years[0]}") if years else ""
-        count = plural("%d event", "%d events", len(data.points)) % len(data.points)
+        count = plural("%d event", "%d events", data.events) % data.events
         lanes = plural("%d lane", "%d lanes", len(data.lanes)) % len(data.lanes)
         alt = {
             "overview": _("Timeline of %(count)s in %(lanes)s%(span)s")
@@ -73,6 +77,8 @@ def figure(index: Index, arg: str) -> FigureData:
             % {"series": ", ".join(data.lanes) or _("series"), "count": count, "span": span},
             "density": _("Number of events per year, by kind: %(count)s%(span)s") % {"count": count, "span": span},
         }[data.kind]
+        if data.counted:
+            alt += str(_(", counted by lane and year"))
         data = replace(data, alt=alt)
     return data
 
