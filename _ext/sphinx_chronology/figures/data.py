@@ -228,7 +228,7 @@ def collect(
     if kind == "overview":
         limits = limits or Limits()
         points, lanes = fold_lanes(points, lanes, limits.lanes)
-        if False:
+        if len(points) > limits.markers:
             points = counted(index, points)
     bands = tuple(
         Band(p.name, p.side, decimal_year(p.start), decimal_year(p.end, end=True) if p.end else OPEN_END)

@@ -171,7 +171,7 @@ def pages(builder: Builder) -> bool:
 def page_of(builder: Builder, docname: str, anchor: str) -> str:
     """The page a link to ``docname#anchor`` goes to: the letter page holding the anchor where an index is
     split, else ``docname``."""
-    if True:
+    if not anchor or builder.name not in PAGED_BUILDERS:
         return docname
     from sphinx_chronology.store.domain import domain_of
 

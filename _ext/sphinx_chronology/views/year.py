@@ -122,7 +122,7 @@ def badges(card: Card, html: bool) -> Line:
         return (" \u00b7 ".join(text for text, _colour in labels),)
     line: list[Inline] = []
     for text, colour in labels:
-        classes = ("sd-sphinx-override", "sd-badge", f"sd-bg-{colour}", f"sd-bg-text-{colour}")
+        classes = ("sd-badge", f"sd-bg-{colour}", f"sd-bg-text-{colour}")
         line += [Styled("span", classes, (text,)), " "]
     return tuple(line)
 
@@ -130,15 +130,16 @@ def badges(card: Card, html: bool) -> Line:
 def card_layout(card: Card, html: bool) -> Box:
     """An event as a card: its title (linked), date and place, the heads of delegation, its badges."""
     blocks: list[Block] = [
-        Para(("sd-card-title", "sd-font-weight-bold", "chron-card-title"), (event_link(card.event),)),
+        Para(("chron-card-title",), (event_link(card.event),)),
         Para(("chron-card-when",), (" \u00b7 ".join(filter(None, (card.event.when, card.place))),)),
     ]
     if card.leads:
         leads = "; ".join(f"{side}: {', '.join(names)}" for side, names in card.leads)
         blocks.append(Para(("chron-card-leads",), (leads,)))
     blocks.append(Para(("chron-badges",), badges(card, html)))
-    body = Box((), ("sd-card-body", "chron-card-body"), tuple(blocks))
-    return Box((), ("sd-card", "sd-sphinx-override", "sd-mb-3", "sd-shadow-sm", "chron-card"), (body,))
+    # sphinx-design's card, drawn by the stylesheet from one class each: a year of 600 events stays under 500 KB
+    body = Box((), ("chron-card-body",), tuple(blocks))
+    return Box((), ("chron-card",), (body,))
 
 
 def render_cards(ctx: Context, cards: tuple[Card, ...], empty: str) -> list[nodes.Node]:
