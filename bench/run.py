@@ -1,6 +1,7 @@
 """The benchmark: build generated chronologies of N events and measure what issue 6 sets targets for.
 
     python bench/run.py [--sizes 100 1000 5000] [--repeat 3] [--json bench/out/bench.json]
+    python bench/run.py --sizes 5000 10000 --full-only   # the full build alone: time, memory, page sizes
 
 For each N (median of --repeat runs for the times):
   full        fresh build with the extension (-E, serial)
@@ -13,6 +14,7 @@ For each N (median of --repeat runs for the times):
   pickle      size of the pickled environment
   page        median size of an event page's HTML
   figures     figures drawn by the full build
+  largest     the largest HTML page of the full build (KB, and which page)
   CPU         user+sys seconds of each build beside its wall time, and the 1-minute load average after the run
 Ratios (full/floor, edit/full) are computed within one run, then the median is taken.
 """
@@ -103,6 +105,28 @@ def edit_rebuild(src: Path, out: Path, cpu: str = "") -> float:
     return seconds
 
 
+def largest_page(out: Path) -> tuple[float, str]:
+    size, page = max((p.stat().st_size, str(p.relative_to(out))) for p in out.rglob("*.html"))
+    return size / 1024, page
+
+
+def full_only(src: Path, name: str) -> dict[str, object]:
+    """The extension's full build alone (for N = 10,000, where a whole round takes an hour)."""
+    out = OUT / f"{name}-html"
+    shutil.rmtree(out, ignore_errors=True)
+    full_s, memory = sphinx(src, out, "-E", cpu="full")
+    largest_kb, largest = largest_page(out)
+    return {
+        "full_s": full_s,
+        "full_cpu_s": CPU["full"],
+        "peak_memory_mb": memory / 2**20,
+        "event_page_kb": statistics.median(p.stat().st_size for p in event_pages(out)) / 1024,
+        "largest_page_kb": largest_kb,
+        "largest_page": largest,
+        "load_1min": os.getloadavg()[0],
+    }
+
+
 def one_run(src: Path, floor: Path, name: str) -> dict[str, float]:
     out, out_j2, out_floor = OUT / f"{name}-html", OUT / f"{name}-html-j2", OUT / f"{name}-html-floor"
     for path in (out, out_j2, out_floor):
@@ -116,6 +140,7 @@ def one_run(src: Path, floor: Path, name: str) -> dict[str, float]:
     noop_s, _ = sphinx(src, out, cpu="noop")
     rewritten = sum(1 for p, m in html_mtimes(out).items() if before.get(p) != m)
     page_bytes = statistics.median(p.stat().st_size for p in event_pages(out))
+    largest_kb, _largest = largest_page(out)
     edit_s = edit_rebuild(src, out, cpu="edit")
     j2_s, _ = sphinx(src, out_j2, "-E", "-j", "2", cpu="j2")
     started = time.perf_counter()  # the authors' check, no Sphinx build (sphinx-chronology check)
@@ -148,11 +173,15 @@ def one_run(src: Path, floor: Path, name: str) -> dict[str, float]:
         "pickle_mb": (out / ".doctrees" / "environment.pickle").stat().st_size / 2**20,
         "event_page_kb": page_bytes / 1024,
         "figures_drawn": figures,
+        "largest_page_kb": largest_kb,
     }
 
 
-def measure(events: int, repeat: int) -> dict[str, object]:
+def measure(events: int, repeat: int, full: bool = False) -> dict[str, object]:
     src = generate(OUT / f"src-{events}", events)
+    if full:
+        measured = full_only(src, f"n{events}")
+        return {"events": events, "runs": 1, **{k: round(v, 3) if isinstance(v, float) else v for k, v in measured.items()}}
     floor = floor_project(src, OUT / f"floor-{events}")
     runs = [one_run(src, floor, f"n{events}") for _ in range(repeat)]
     row: dict[str, object] = {"events": events, "runs": repeat}
@@ -186,7 +215,19 @@ COLUMNS = [
     ("pickle_mb", "pickle MB"),
     ("event_page_kb", "page KB"),
     ("figures_drawn", "figures"),
+    ("largest_page_kb", "largest page KB"),
     ("check_s", "check s"),
+    ("load_1min", "load"),
+]
+
+FULL_COLUMNS = [
+    ("events", "N"),
+    ("full_s", "full s"),
+    ("full_cpu_s", "full CPU s"),
+    ("peak_memory_mb", "peak MB"),
+    ("event_page_kb", "page KB"),
+    ("largest_page_kb", "largest page KB"),
+    ("largest_page", "largest page"),
     ("load_1min", "load"),
 ]
 
@@ -196,15 +237,17 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="*", default=[100, 1000, 5000])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--json", type=Path, default=OUT / "bench.json")
+    parser.add_argument("--full-only", action="store_true", help="the full build alone: time, memory, page sizes")
     args = parser.parse_args()
+    columns = FULL_COLUMNS if args.full_only else COLUMNS
     OUT.mkdir(parents=True, exist_ok=True)
     rows = []
-    print("| " + " | ".join(title for _key, title in COLUMNS) + " |", flush=True)
-    print("|" + "---|" * len(COLUMNS), flush=True)
+    print("| " + " | ".join(title for _key, title in columns) + " |", flush=True)
+    print("|" + "---|" * len(columns), flush=True)
     for events in args.sizes:
-        row = measure(events, args.repeat if events < 5000 else 1)
+        row = measure(events, args.repeat if events < 5000 else 1, args.full_only)
         rows.append(row)
-        print("| " + " | ".join(str(row[key]) for key, _title in COLUMNS) + " |", flush=True)
+        print("| " + " | ".join(str(row[key]) for key, _title in columns) + " |", flush=True)
     args.json.write_text(json.dumps(rows, indent=2), encoding="utf-8")
 
 
