@@ -181,7 +181,8 @@ def measure(events: int, repeat: int, full: bool = False) -> dict[str, object]:
     src = generate(OUT / f"src-{events}", events)
     if full:
         measured = full_only(src, f"n{events}")
-        return {"events": events, "runs": 1, **{k: round(v, 3) if isinstance(v, float) else v for k, v in measured.items()}}
+        rounded = {key: round(v, 3) if isinstance(v, float) else v for key, v in measured.items()}
+        return {"events": events, "runs": 1, **rounded}
     floor = floor_project(src, OUT / f"floor-{events}")
     runs = [one_run(src, floor, f"n{events}") for _ in range(repeat)]
     row: dict[str, object] = {"events": events, "runs": repeat}
