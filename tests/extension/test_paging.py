@@ -103,8 +103,10 @@ def test_letter_pages_are_rewritten_only_when_they_change_and_links_follow_moved
     pages = sorted((first.outdir / "chronology").glob("*-*.html"))
     assert {p.name.split("-")[0] for p in pages} == {"people", "topics"}
     stamps = {p.name: p.stat().st_mtime_ns for p in pages}
-    build(src, confoverrides=SMALL)  # a no-op writes no letter page
+    build(src, confoverrides=SMALL)  # a no-op writes no letter page, and its search index still has them
     assert {p.name: p.stat().st_mtime_ns for p in pages} == stamps
+    search = (first.outdir / "searchindex.js").read_text(encoding="utf-8")
+    assert all(f'"chronology/{p.stem}"' in search for p in pages)
     # a new person under N, sorting first: every N entry moves to the next page, and the event pages that
     # link to them are rewritten with the new addresses
     people = src / "chronology/registry/people.yaml"

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from docutils.utils import new_document
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
 
@@ -227,6 +228,31 @@ def _forwarding_script(ctx: Any, parts: tuple[Part, ...]) -> str:
     )
 
 
+def _index_for_search(builder: Builder, page: str, title: str, section: nodes.section) -> None:
+    """The letter page's words in the search index, on every build. Sphinx keeps the words of its documents
+    alone: it drops every other page's when it loads the index and again when it writes it
+    (``prune(env.all_docs)``), and has no hook for extra pages; so the indexer's ``prune`` is told to keep
+    the letter pages too."""
+    indexer = getattr(builder, "indexer", None)
+    if indexer is None:
+        return
+    kept: set[str] | None = getattr(indexer, "_chronology_pages", None)
+    if kept is None:
+        kept = set()
+        prune = indexer.prune
+
+        def prune_keeping_pages(docnames: Any) -> None:
+            prune([*docnames, *kept])
+
+        indexer.prune = prune_keeping_pages
+        indexer._chronology_pages = kept
+    kept.add(page)
+    document = new_document(page)
+    document += section
+    indexer.feed(page, f"{page}.html", title, document)
+    document.remove(section)
+
+
 def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     """At ``html-collect-pages``: the letter pages whose content changed since this builder last wrote them
     (or that are missing), through the theme's ``page.html``."""
@@ -269,16 +295,17 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
                 )
                 continue
             subset = declared.paging.subset(data, part.start, part.stop)
-            stamp = fingerprint((subset, parts, title, env.config.project, env.config.html_title))
-            made[part.page] = stamp
-            outfile = Path(builder.get_outfilename(part.page))  # type: ignore[attr-defined]
-            if written.get(part.page) == stamp and outfile.is_file():
-                continue
             ctx = Context(builder, part.page, figure_cache(app), index, part=True)
             heading = f"{title}: {part.name}"
             section = nodes.section("", nodes.title(heading, heading), ids=[f"{_slug(part.letter)}-{part.number}"])
             section += emit(ctx, letters_bar(parts, part.page, (doc, title)))
             section.extend(declared.render(ctx, subset))
+            _index_for_search(builder, part.page, heading, section)
+            stamp = fingerprint((subset, parts, title, env.config.project, env.config.html_title))
+            made[part.page] = stamp
+            outfile = Path(builder.get_outfilename(part.page))  # type: ignore[attr-defined]
+            if written.get(part.page) == stamp and outfile.is_file():
+                continue
             body = builder.render_partial(section)["fragment"]  # type: ignore[attr-defined]
             neighbours = {
                 key: {"link": builder.get_relative_uri(part.page, other.page), "title": f"{title}: {other.name}"}
