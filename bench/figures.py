@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from sphinx_chronology.figures import draw as figures
-from sphinx_chronology.figures.data import Band, FigureData, Point
+from sphinx_chronology.figures.data import Band, FigureData, Limits, Point, counted
 from sphinx_chronology.model.vocabulary import make_vocabulary
 
 VOCABULARY = make_vocabulary({})  # the default kinds and statuses, with their markers and colours
@@ -21,8 +21,16 @@ KINDS = list(VOCABULARY.ids("kinds"))
 STATUSES = ["held"] * 12 + ["postponed", "cancelled", "boycotted", "planned-never-held"]
 
 
+class _YearPages:
+    """Where the year pages of the generated chronology are: all ``counted`` asks of the project."""
+
+    def doc_of(self, kind: str, arg: str = "") -> str:
+        return f"chronology/{arg}/index"
+
+
 def overview_data(events: int, seed: int = 1) -> tuple[FigureData, dict[str, str]]:
-    """Events spread over 2009–2024 in lanes like the real chronology's (a lane per 50 events, at least 3)."""
+    """Events spread over 2009–2024 in lanes like the real chronology's (a lane per 50 events, at least 3),
+    counted by lane and year past the overview's marker limit, as a build draws them."""
     rng = random.Random(seed)
     lanes = tuple(f"Series {i}" for i in range(max(3, min(events // 50, 24))))
     points = tuple(
@@ -47,6 +55,8 @@ def overview_data(events: int, seed: int = 1) -> tuple[FigureData, dict[str, str
         Band("D", "cn", 2002.9, 2012.9),
         Band("E", "cn", 2012.9, 9999.0),
     )
+    if len(points) > Limits().markers:
+        points = counted(_YearPages(), points)  # type: ignore[arg-type]  # only its year pages are asked for
     data = FigureData(
         "overview",
         points,
