@@ -122,3 +122,12 @@ def test_letter_pages_are_rewritten_only_when_they_change_and_links_follow_moved
     assert all(p.stat().st_mtime_ns == stamps[p.name] for p in pages if p.name.startswith("topics-"))
     followed, broken = _broken_links(again.outdir)
     assert broken == [] and followed > 100
+
+
+def test_a_document_where_a_letter_page_would_go_is_a_warning_not_overwritten(tmp_path: Path) -> None:
+    src = copy_root("basic", tmp_path / "src")
+    (src / "chronology/people-b.md").write_text("---\norphan: true\n---\n# Mine\n\nAn author page.\n", "utf-8")
+    result = build(src, confoverrides=SMALL)
+    assert "[chronology.config]" in result.warnings and "'chronology/people-b'" in result.warnings
+    assert "raise chronology_index_page_size" in result.warnings
+    assert "An author page." in result.text("chronology/people-b")
