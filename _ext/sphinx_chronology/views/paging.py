@@ -33,6 +33,7 @@ from docutils import nodes
 from docutils.utils import new_document
 from sphinx.application import Sphinx
 from sphinx.builders import Builder
+from sphinx.util.osutil import relative_uri
 
 from sphinx_chronology.locale import _
 from sphinx_chronology.warnings import Subtype, warn
@@ -228,11 +229,11 @@ def _forwarding_script(ctx: Any, parts: tuple[Part, ...]) -> str:
     )
 
 
-def _index_for_search(builder: Builder, page: str, title: str, section: nodes.section) -> None:
+def _index_for_search(builder: Builder, page: str, title: str, words: str) -> None:
     """The letter page's words in the search index, on every build. Sphinx keeps the words of its documents
     alone: it drops every other page's when it loads the index and again when it writes it
     (``prune(env.all_docs)``), and has no hook for extra pages; so the indexer's ``prune`` is told to keep
-    the letter pages too."""
+    the letter pages too. The index records which pages hold a word, not how often: each word is fed once."""
     indexer = getattr(builder, "indexer", None)
     if indexer is None:
         return
@@ -248,17 +249,60 @@ def _index_for_search(builder: Builder, page: str, title: str, section: nodes.se
         indexer._chronology_pages = kept
     kept.add(page)
     document = new_document(page)
-    document += section
+    document += nodes.paragraph(words, words)
     indexer.feed(page, f"{page}.html", title, document)
-    document.remove(section)
 
 
 def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     """At ``html-collect-pages``: the letter pages whose content changed since this builder last wrote them
-    (or that are missing), through the theme's ``page.html``."""
+    (or that are missing), through the theme's ``page.html``. A build in which no document, data file or
+    setting changed (a no-op) only gives the search index the words it kept of each page."""
     builder = app.builder
     if builder.name not in PAGED_BUILDERS:
         return
+    from sphinx_chronology.exports import inputs_stamp
+    from sphinx_chronology.incremental import fingerprint
+
+    env = app.env
+    size = size_of(builder)
+    manifest = Path(app.doctreedir, f"chronology-pages-{builder.name}.json")
+    try:
+        stored = json.loads(manifest.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        stored = {}
+    if not isinstance(stored, dict) or not isinstance(stored.get("pages"), dict):
+        stored = {"pages": {}}
+    stamp = fingerprint((inputs_stamp(app), size, env.config.html_title))
+    written: dict[str, list[str]] = stored["pages"]
+    outfile = builder.get_outfilename  # type: ignore[attr-defined]
+    if stored.get("stamp") == stamp and all(Path(outfile(page)).is_file() for page in written):
+        for page, (_page_stamp, title, words) in written.items():
+            _index_for_search(builder, page, title, words)
+        return
+    made: dict[str, list[str]] = {}
+    pending = [
+        (part.page, context, "page.html")
+        for part, context, words in _letter_pages(app, size)
+        if _keep(made, written, part.page, context, words, Path(outfile(part.page)))
+    ]
+    for page, (_page_stamp, title, words) in made.items():
+        _index_for_search(builder, page, title, words)
+    manifest.parent.mkdir(parents=True, exist_ok=True)
+    manifest.write_text(json.dumps({"stamp": stamp, "pages": made}, sort_keys=True), encoding="utf-8")
+    yield from pending
+
+
+def _keep(
+    made: dict[str, list[str]], written: dict[str, list[str]], page: str, context: dict[str, Any], words: str, out: Path
+) -> bool:
+    """Note the page as made; whether it is to be written (its content changed, or its file is missing)."""
+    made[page] = [context["_stamp"], context["title"], words]
+    return not (written.get(page, [""])[0] == context["_stamp"] and out.is_file())
+
+
+def _letter_pages(app: Sphinx, size: int) -> Iterator[tuple[Part, dict[str, Any], str]]:
+    """Every letter page: its part, its template context (``_stamp``: a hash of what it shows; ``body`` made
+    on demand), and its words for the search index."""
     from sphinx_chronology.figures.cache import figure_cache
     from sphinx_chronology.incremental import fingerprint
     from sphinx_chronology.store.domain import domain_of
@@ -266,16 +310,8 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     from sphinx_chronology.views.layout import emit
     from sphinx_chronology.views.render import Context
 
-    env = app.env
+    builder, env = app.builder, app.env
     index = domain_of(env).index
-    size = size_of(builder)
-    manifest = Path(app.doctreedir, f"chronology-pages-{builder.name}.json")
-    try:
-        written: dict[str, str] = json.loads(manifest.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        written = {}
-    made: dict[str, str] = {}
-    pending = []
     for kind in _paged():
         parts = parts_of(index, kind, size)
         doc = index.doc_of(kind)
@@ -300,13 +336,6 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             section = nodes.section("", nodes.title(heading, heading), ids=[f"{_slug(part.letter)}-{part.number}"])
             section += emit(ctx, letters_bar(parts, part.page, (doc, title)))
             section.extend(declared.render(ctx, subset))
-            _index_for_search(builder, part.page, heading, section)
-            stamp = fingerprint((subset, parts, title, env.config.project, env.config.html_title))
-            made[part.page] = stamp
-            outfile = Path(builder.get_outfilename(part.page))  # type: ignore[attr-defined]
-            if written.get(part.page) == stamp and outfile.is_file():
-                continue
-            body = builder.render_partial(section)["fragment"]  # type: ignore[attr-defined]
             neighbours = {
                 key: {"link": builder.get_relative_uri(part.page, other.page), "title": f"{title}: {other.name}"}
                 for key, other in (
@@ -317,12 +346,29 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             }
             context = {
                 "title": heading,
-                "body": body,
+                "body": _Body(builder, part.page, section),
                 "parents": [{"link": builder.get_relative_uri(part.page, doc), "title": title}],
+                "_stamp": fingerprint((subset, parts, title, env.config.project, env.config.html_title)),
                 **neighbours,
             }
-            pending.append((part.page, context, "page.html"))
-    if made != written:
-        manifest.parent.mkdir(parents=True, exist_ok=True)
-        manifest.write_text(json.dumps(made, sort_keys=True), encoding="utf-8")
-    yield from pending
+            yield part, context, " ".join(dict.fromkeys(section.astext().split()))
+
+
+class _Body:
+    """A letter page's HTML, rendered by the builder's translator when the template asks for it, so that a
+    page that did not change is not rendered. The translator reads what the builder sets for each page it
+    writes (``write_doc``): set here for the letter page, which has no numbered sections or figures."""
+
+    def __init__(self, builder: Builder, page: str, section: nodes.section) -> None:
+        self.builder, self.page, self.section = builder, page, section
+
+    def __str__(self) -> str:
+        builder: Any = self.builder
+        where = builder.get_target_uri(self.page)
+        builder.secnumbers, builder.fignumbers = {}, {}
+        builder.imgpath, builder.dlpath = relative_uri(where, "_images"), relative_uri(where, "_downloads")
+        builder.current_docname = self.page
+        return str(builder.render_partial(self.section)["fragment"])
+
+    def __html__(self) -> str:
+        return str(self)
