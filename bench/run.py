@@ -49,6 +49,10 @@ FLOOR_CONF = """
 extensions = ["myst_parser", "sphinx_design"]
 primary_domain = "py"
 myst_title_to_header = True
+
+
+def setup(app):  # the project's setup() registers the chronology's short directive names: not the floor's
+    pass
 """
 
 

@@ -120,6 +120,9 @@ def test_letter_pages_are_rewritten_only_when_they_change_and_links_follow_moved
     assert _names(again.html("chronology/people-n-3")) == ["Cy North"]
     # the topics' pages show nothing that changed (the people's pages all do: their bar has a new page)
     assert all(p.stat().st_mtime_ns == stamps[p.name] for p in pages if p.name.startswith("topics-"))
+    # the pages not built again are still in the search index, with the words kept from the last build
+    search = (again.outdir / "searchindex.js").read_text(encoding="utf-8")
+    assert all(f'"chronology/{p.stem}"' in search for p in (again.outdir / "chronology").glob("*-*.html"))
     followed, broken = _broken_links(again.outdir)
     assert broken == [] and followed > 100
 

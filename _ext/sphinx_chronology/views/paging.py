@@ -21,6 +21,7 @@ The size counts lines: an entry and each event or citing passage it lists (about
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from collections import Counter
@@ -280,11 +281,15 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
             _index_for_search(builder, page, title, words)
         return
     made: dict[str, list[str]] = {}
-    pending = [
-        (part.page, context, "page.html")
-        for part, context, words in _letter_pages(app, size)
-        if _keep(made, written, part.page, context, words, Path(outfile(part.page)))
-    ]
+    pending = []
+    for part, page_stamp, make in _letter_pages(app, size):
+        kept = written.get(part.page)
+        if kept and kept[0] == page_stamp and Path(outfile(part.page)).is_file():
+            made[part.page] = kept  # unchanged: neither built nor rendered again
+            continue
+        context, words = make()
+        made[part.page] = [page_stamp, context["title"], words]
+        pending.append((part.page, context, "page.html"))
     for page, (_page_stamp, title, words) in made.items():
         _index_for_search(builder, page, title, words)
     manifest.parent.mkdir(parents=True, exist_ok=True)
@@ -292,25 +297,15 @@ def collect_pages(app: Sphinx) -> Iterator[tuple[str, dict[str, Any], str]]:
     yield from pending
 
 
-def _keep(
-    made: dict[str, list[str]], written: dict[str, list[str]], page: str, context: dict[str, Any], words: str, out: Path
-) -> bool:
-    """Note the page as made; whether it is to be written (its content changed, or its file is missing)."""
-    made[page] = [context["_stamp"], context["title"], words]
-    return not (written.get(page, [""])[0] == context["_stamp"] and out.is_file())
-
-
-def _letter_pages(app: Sphinx, size: int) -> Iterator[tuple[Part, dict[str, Any], str]]:
-    """Every letter page: its part, its template context (``_stamp``: a hash of what it shows; ``body`` made
-    on demand), and its words for the search index."""
-    from sphinx_chronology.figures.cache import figure_cache
+def _letter_pages(app: Sphinx, size: int) -> Iterator[tuple[Part, str, Callable[[], tuple[dict[str, Any], str]]]]:
+    """Every letter page: its part, a hash of what it shows, and a function that builds it: its template
+    context (``body`` rendered on demand) and its words for the search index. A page whose hash is that of
+    the page already written is not built at all (an edit changes a few letter pages, not all of them)."""
     from sphinx_chronology.incremental import fingerprint
     from sphinx_chronology.store.domain import domain_of
     from sphinx_chronology.views.catalog import KINDS, view_data
-    from sphinx_chronology.views.layout import emit
-    from sphinx_chronology.views.render import Context
 
-    builder, env = app.builder, app.env
+    env = app.env
     index = domain_of(env).index
     for kind in _paged():
         parts = parts_of(index, kind, size)
@@ -331,27 +326,40 @@ def _letter_pages(app: Sphinx, size: int) -> Iterator[tuple[Part, dict[str, Any]
                 )
                 continue
             subset = declared.paging.subset(data, part.start, part.stop)
-            ctx = Context(builder, part.page, figure_cache(app), index, part=True)
-            heading = f"{title}: {part.name}"
-            section = nodes.section("", nodes.title(heading, heading), ids=[f"{_slug(part.letter)}-{part.number}"])
-            section += emit(ctx, letters_bar(parts, part.page, (doc, title)))
-            section.extend(declared.render(ctx, subset))
-            neighbours = {
-                key: {"link": builder.get_relative_uri(part.page, other.page), "title": f"{title}: {other.name}"}
-                for key, other in (
-                    ("prev", parts[number - 1] if number else None),
-                    ("next", parts[number + 1] if number + 1 < len(parts) else None),
-                )
-                if other is not None
-            }
-            context = {
-                "title": heading,
-                "body": _Body(builder, part.page, section),
-                "parents": [{"link": builder.get_relative_uri(part.page, doc), "title": title}],
-                "_stamp": fingerprint((subset, parts, title, env.config.project, env.config.html_title)),
-                **neighbours,
-            }
-            yield part, context, " ".join(dict.fromkeys(section.astext().split()))
+            stamp = fingerprint((subset, parts, title, env.config.project, env.config.html_title))
+            yield part, stamp, functools.partial(_build, app, declared, subset, parts, number, doc, title)
+
+
+def _build(
+    app: Sphinx, declared: Any, subset: Any, parts: tuple[Part, ...], number: int, doc: str, title: str
+) -> tuple[dict[str, Any], str]:
+    """A letter page's template context and its words for the search index."""
+    from sphinx_chronology.figures.cache import figure_cache
+    from sphinx_chronology.store.domain import domain_of
+    from sphinx_chronology.views.layout import emit
+    from sphinx_chronology.views.render import Context
+
+    builder, part = app.builder, parts[number]
+    ctx = Context(builder, part.page, figure_cache(app), domain_of(app.env).index, part=True)
+    heading = f"{title}: {part.name}"
+    section = nodes.section("", nodes.title(heading, heading), ids=[f"{_slug(part.letter)}-{part.number}"])
+    section += emit(ctx, letters_bar(parts, part.page, (doc, title)))
+    section.extend(declared.render(ctx, subset))
+    neighbours = {
+        key: {"link": builder.get_relative_uri(part.page, other.page), "title": f"{title}: {other.name}"}
+        for key, other in (
+            ("prev", parts[number - 1] if number else None),
+            ("next", parts[number + 1] if number + 1 < len(parts) else None),
+        )
+        if other is not None
+    }
+    context = {
+        "title": heading,
+        "body": _Body(builder, part.page, section),
+        "parents": [{"link": builder.get_relative_uri(part.page, doc), "title": title}],
+        **neighbours,
+    }
+    return context, " ".join(dict.fromkeys(section.astext().split()))
 
 
 class _Body:
