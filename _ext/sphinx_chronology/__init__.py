@@ -6,6 +6,7 @@ about any particular country pair or policy area.
 
 from __future__ import annotations
 
+import gc
 import shutil
 from pathlib import Path
 
@@ -34,6 +35,10 @@ from sphinx_chronology.views.search import setup_search
 
 __version__ = "0.1.0"
 
+#: the collector's first-generation threshold during a build (Python's default is 700); see ``_collect_less``
+GC_THRESHOLD = 10_000
+_saved_thresholds: list[tuple[int, ...]] = []
+
 
 def _note_reading(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
     domain_of(env).note_reading(set(docnames))
@@ -61,6 +66,8 @@ def setup_reading(app: Sphinx) -> None:
     app.add_transform(events.EventReader)
     app.add_transform(RawHtmlGuard)
     app.connect("builder-inited", _load_data)
+    app.connect("config-inited", _collect_less, priority=100)  # before the environment is loaded
+    app.connect("build-finished", _collect_as_before)
     app.connect("env-get-outdated", incremental.on_env_get_outdated)
     app.connect("env-get-updated", incremental.on_env_get_updated)
 
@@ -85,6 +92,26 @@ def setup_views(app: Sphinx) -> None:
     app.add_latex_package("sphinxchronology")
     app.connect("builder-inited", _latex_package)
     app.connect("builder-inited", _one_of_each_static, priority=900)
+
+
+def _collect_less(app: Sphinx, config: Config) -> None:
+    """While Sphinx builds, let the cyclic garbage collector run after 10,000 new objects rather than 700.
+
+    A build allocates docutils nodes by the million, and the chronology's index and environment stay alive
+    throughout, so the collector, run every 700 allocations, walks the same long-lived objects thousands of
+    times: at 1,000 events that was 4.5 s of a 24 s full build (the floor's plain pages: 1.8 s), and 2.1 s
+    with this threshold; larger thresholds were slower again. Batch programs do the same (mypy raises it
+    for its build). A higher threshold set by the user is kept, and the previous one is restored when the
+    build ends."""
+    threshold = gc.get_threshold()
+    if threshold[0] < GC_THRESHOLD:
+        _saved_thresholds.append(threshold)
+        gc.set_threshold(GC_THRESHOLD, *threshold[1:])
+
+
+def _collect_as_before(app: Sphinx, exception: BaseException | None) -> None:
+    if _saved_thresholds:
+        gc.set_threshold(*_saved_thresholds.pop())
 
 
 def _add_static(app: Sphinx, config: Config) -> None:

@@ -3,16 +3,20 @@ readable tables, and a theme's own HTML translator reaches every table and list 
 
 from __future__ import annotations
 
+import gc
 import re
 from collections import Counter
+from io import StringIO
 from pathlib import Path
 from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
 from sphinx.writers.html5 import HTML5Translator
 
 from helpers import Build, build, copy_root
+from sphinx_chronology import GC_THRESHOLD
 
 EVENT_2 = "chronology/2015/2015-08-talks-2"
 
@@ -120,3 +124,20 @@ def test_a_themes_translator_reaches_every_table_and_list(src: Path, tmp_path: P
         assert all("theme-table" in t.get("class", []) for t in tables), name
         assert all("theme-list" in ul.get("class", []) for ul in lists), name
         assert tables or lists, name
+
+
+def test_the_collector_runs_less_often_while_building_and_as_before_after(src: Path, tmp_path: Path) -> None:
+    """The garbage collector's threshold is raised for the build (reading and writing), and restored."""
+    before = gc.get_threshold()
+    app = SphinxTestApp(
+        "html", srcdir=src, builddir=tmp_path / "gc", status=StringIO(), warning=StringIO(), freshenv=True
+    )
+    during: list[tuple[int, ...]] = []
+    app.connect("env-updated", lambda _app, _env: during.append(gc.get_threshold()))
+    app.connect("doctree-resolved", lambda _app, _doctree, _docname: during.append(gc.get_threshold()))
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert len(during) > 2 and all(t[0] == GC_THRESHOLD for t in during)
+    assert gc.get_threshold() == before
