@@ -1,4 +1,4 @@
-"""The benchmark: build generated chronologies of N events and measure what issue 6 sets targets for.
+"""The benchmark: build generated chronologies of N events and measure them against the floor (plain MyST).
 
     python bench/run.py [--sizes 100 1000 5000] [--repeat 3] [--json bench/out/bench.json]
     python bench/run.py --sizes 5000 10000 --full-only   # the full build alone: time, memory, page sizes
