@@ -200,7 +200,9 @@ def letters_bar(parts: tuple[Part, ...], current: str = "", up: tuple[str, str] 
 
 def directory(ctx: Any, parts: tuple[Part, ...]) -> list[nodes.Node]:
     """What a split index page shows in place of its entries: the letters, each page with its first and last
-    entry, and the script that forwards an old link to an entry to the page now holding it."""
+    entry, and the script that forwards an old link to an entry to the page now holding it. The script is
+    the one raw node: code for the browser, not content a translator could write, and only the html
+    builders, the only ones that split an index, are given it."""
     from sphinx_chronology.views.layout import Block, Bullets, Link, Para, emit
 
     rows = []
