@@ -395,6 +395,7 @@ def test_each_event_page_says_how_to_cite_it(tmp_path: Path) -> None:
         "https://example.org/id/talks-2.html."
     )
     bibtex, csl = (block.get_text() for block in html.select(".chron-cite-formats pre"))
+    assert not html.select(".chron-cite-formats .highlight")  # plain text to copy, no highlighter run
     (entry,) = bibtexparser.parse_string(bibtex).entries
     assert entry["title"] == r"{Talks 100\% \& \{more\}}" and entry["url"] == "https://example.org/id/talks-2.html"
     schema = json.loads((DATA / "csl-data.json").read_text(encoding="utf-8"))
