@@ -339,3 +339,32 @@ def test_a_full_overview_folds_its_smallest_lanes_and_counts_its_events(tmp_path
     assert "Other series" in texts and texts.count("2") >= 2  # the lane, and the counts beside their markers
     whole = build(src, builddir=tmp_path / "whole")  # within the default limits: a marker and a lane each
     assert len(_links(whole.html("index"))) == 6
+
+
+def test_a_strip_drawn_on_the_reused_figure_is_the_strip_drawn_on_a_new_one() -> None:
+    """Series strips share one figure in a process, emptied between strips: whatever was drawn before, each
+    strip comes out byte for byte as on a figure of its own."""
+    vocabulary = make_vocabulary({})
+    looks = {"kinds": vocabulary.kinds, "statuses": vocabulary.statuses}
+    statuses = ("held", "postponed", "cancelled", "boycotted", "planned-never-held")
+    crowded = tuple(
+        Point(f"c{i}", "d", f"C{i}", 2013 + i * 0.07, 2013 + i * 0.07, "T", ("dialogue-round", "visit", "call")[i % 3],
+              statuses[i % 5], str(i + 1), "Washington, D.C." if i % 2 else "Beijing", 1 + i % 3)
+        for i in range(30)
+    )  # fmt: skip
+    one_year = (Point("y1", "d", "Y1", 2019.38, 2019.38, "T", "dialogue-round", "held", "3", "Geneva"),)
+    long = tuple(
+        Point(f"l{i}", "d", f"L{i}", 2001 + i * 1.5, 2001 + i * 1.5, "T", "working-group", "held", f"{i + 1}", "")
+        for i in range(16)
+    )
+    strips = [FigureData("series", points, ("T",), alt="x", **looks) for points in (crowded, one_year, long)]  # type: ignore[arg-type]
+
+    def alone(data: FigureData, fmt: str) -> bytes:
+        with figures._figure(data) as figure:
+            figures.series_strip(figure, data, svg.placeholders(data))
+            return figures._save(figure, fmt)
+
+    for data in [*strips, strips[0], *reversed(strips)]:
+        for fmt in ("svg", "pdf"):
+            assert figures.draw(data, fmt, svg.placeholders(data)) == alone(data, fmt), (data.points[0].id, fmt)
+    assert figures._strip is not None and len(figures._strip[0].axes) == 1  # one figure, one axes, reused

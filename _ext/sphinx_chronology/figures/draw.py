@@ -1,9 +1,10 @@
 """Timeline figures drawn with matplotlib: an overview (a lane per series, bands for periods of office), a
 strip per series, and a density chart of events per year by kind.
 
-matplotlib's object API on an Agg canvas, style scoped with ``rc_context``, every figure dropped after use,
-and output made reproducible (fixed SVG hash salt, no dates in metadata). Colours are the Okabe–Ito palette,
-and kind and status are also told apart by marker shape and fill, so figures survive grayscale printing.
+matplotlib's object API on an Agg canvas, style scoped with ``rc_context``, every figure dropped after use
+(but the series strips' one, emptied and reused: see ``_strip``), and output made reproducible (fixed SVG
+hash salt, no dates in metadata). Colours are the Okabe–Ito palette, and kind and status are also told
+apart by marker shape and fill, so figures survive grayscale printing.
 Written by hand here: per-marker titles and link targets in the SVG, and greedy label placement.
 """
 
@@ -303,16 +304,44 @@ def series_strip(figure: Figure, data: FigureData, urls: dict[str, str]) -> list
     """One series in time, each round labelled with its number and place; labels never overlap.
 
     The layout is fixed (no layout engine), so the label positions measured here are the final ones."""
+    return _strip_content(figure, _strip_frame(figure), data, urls)
+
+
+def _strip_frame(figure: Figure) -> Axes:
+    """What every series strip has: its axes, without the left spine and y ticks, and the line of time."""
     figure.subplots_adjust(left=0.03, right=0.97, bottom=0.2, top=0.98)
     ax = figure.add_subplot()
-    low, high = _extent(data.points)
-    _year_ticks(ax, low, high)
     ax.set_ylim(-1, 1)
     ax.set_yticks([])
     ax.spines["left"].set_visible(False)
     ax.axhline(0, color="#bbbbbb", linewidth=1, zorder=1)
+    return ax
+
+
+def _strip_content(figure: Figure, ax: Axes, data: FigureData, urls: dict[str, str]) -> list[Text]:
+    low, high = _extent(data.points)
+    _year_ticks(ax, low, high)
     _markers(ax, data, {p.id: 0.0 for p in data.points}, urls)
     return _place_labels(figure, ax, data.points)
+
+
+#: The series strips' figure and axes, made once in a process and emptied of one strip's markers and labels
+#: before the next is drawn (the year ticks and limits are set anew for each). A new figure and axes were
+#: half the time of drawing a strip (20 strips at 1,000 events: 0.8-1.25 s fresh, 0.46 s reused), and the
+#: output is byte for byte the same (``tests/extension/test_figures.py``).
+_strip: tuple[Figure, Axes] | None = None
+
+
+def _reused_strip(data: FigureData) -> tuple[Figure, Axes]:
+    global _strip
+    if _strip is None:
+        figure = Figure(figsize=size(data), dpi=100)
+        FigureCanvasAgg(figure)
+        _strip = figure, _strip_frame(figure)
+    figure, ax = _strip
+    for artist in [*ax.collections, *ax.texts]:
+        artist.remove()
+    return figure, ax
 
 
 def _place_labels(figure: Figure, ax: Axes, points: tuple[Point, ...]) -> list[Text]:
@@ -404,10 +433,13 @@ def draw(data: FigureData, fmt: str, urls: dict[str, str]) -> bytes:
     ``year:YYYY``), which ``svg.finish`` later turns into real links with titles."""
     global renders
     renders += 1
+    if data.kind == "series":
+        with matplotlib.rc_context(STYLE):  # type: ignore[arg-type]  # keys are checked at run time
+            figure, ax = _reused_strip(data)
+            _strip_content(figure, ax, data, urls)
+            return _save(figure, fmt)
     with _figure(data) as figure:
-        if data.kind == "series":
-            series_strip(figure, data, urls)
-        elif data.kind == "density":
+        if data.kind == "density":
             density(figure, data, urls)
         else:
             overview(figure, data, urls)
