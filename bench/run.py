@@ -5,8 +5,8 @@
 
 For each N (median of --repeat runs for the times):
   full        fresh build with the extension (-E, serial)
-  drawn-ahead the full build again (-E) with its figures already drawn (kept beside the doctrees): what the
-              figures cost is the difference
+  drawn       the full build again (-E) with its figures already drawn (the cache beside the doctrees is
+              kept): what the figures cost is the difference
   floor       the same event files as plain MyST pages: same theme and toctree, the extension turned off
   no-op       rebuild with nothing changed, and how many HTML files it rewrote
   edit        rebuild after editing one event's title
