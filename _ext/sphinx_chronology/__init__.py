@@ -86,6 +86,7 @@ def setup_views(app: Sphinx) -> None:
     nodes.add_node(app, nodes.page_ref, latex=nodes.visit_page_ref_latex)
     nodes.add_node(app, layout.layout, html=layout.visit_layout_html)
     nodes.add_node(app, timeline_svg, html=visit_timeline_svg_html)
+    nodes.add_node(app, paging.forwarding, html=paging.visit_forwarding_html)
     app.connect("write-started", predraw.draw_ahead)
     app.connect("html-collect-pages", paging.collect_pages)
     app.connect("config-inited", _add_static)

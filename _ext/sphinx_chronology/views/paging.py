@@ -200,9 +200,8 @@ def letters_bar(parts: tuple[Part, ...], current: str = "", up: tuple[str, str] 
 
 def directory(ctx: Any, parts: tuple[Part, ...]) -> list[nodes.Node]:
     """What a split index page shows in place of its entries: the letters, each page with its first and last
-    entry, and the script that forwards an old link to an entry to the page now holding it. The script is
-    the one raw node: code for the browser, not content a translator could write, and only the html
-    builders, the only ones that split an index, are given it."""
+    entry, and the script that forwards an old link to an entry to the page now holding it (a node the HTML
+    translator writes; other builders never split an index, and would leave it out)."""
     from sphinx_chronology.views.layout import Block, Bullets, Link, Para, emit
 
     rows = []
@@ -215,21 +214,28 @@ def directory(ctx: Any, parts: tuple[Part, ...]) -> list[nodes.Node]:
         Bullets(("chron-index-pages",), tuple(rows)),
     )
     made: list[nodes.Node] = [emit(ctx, blocks[0]), emit(ctx, blocks[1]), emit(ctx, blocks[2])]
-    made.append(nodes.raw("", _forwarding_script(ctx, parts), format="html"))
+    pages = [ctx.builder.get_relative_uri(ctx.docname, part.page) for part in parts]
+    where = {anchor: number for number, part in enumerate(parts) for anchor in part.anchors}
+    made.append(forwarding(pages=pages, anchors=where))
     return made
 
 
-def _forwarding_script(ctx: Any, parts: tuple[Part, ...]) -> str:
-    pages = [ctx.builder.get_relative_uri(ctx.docname, part.page) for part in parts]
-    where = {anchor: number for number, part in enumerate(parts) for anchor in part.anchors}
-    data = json.dumps({"p": pages, "a": where}, ensure_ascii=True, separators=(",", ":"))
+class forwarding(nodes.General, nodes.Element):  # noqa: N801 (docutils node naming)
+    """Where the entries of a split index went: ``pages`` (relative addresses of the letter pages) and
+    ``anchors`` (an entry's anchor -> the number of the page holding it), for the script that forwards an
+    old link."""
+
+
+def visit_forwarding_html(translator: Any, node: forwarding) -> None:
+    data = json.dumps({"p": node["pages"], "a": node["anchors"]}, ensure_ascii=True, separators=(",", ":"))
     data = data.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-    return (
+    translator.body.append(
         "<script>(function(){var d=" + data + ";function go(){var h=decodeURIComponent(location.hash.slice(1));"
         "if(!h||document.getElementById(h))return;var n=d.a[h.replace(/-entry$/,'')];"
         "if(n!==undefined)location.replace(d.p[n]+'#'+encodeURIComponent(h));}go();"
         "addEventListener('hashchange',go);})();</script>\n"
     )
+    raise nodes.SkipNode
 
 
 def _index_for_search(builder: Builder, page: str, title: str, words: str) -> None:
