@@ -55,15 +55,21 @@ renders = 0
 @contextmanager
 def _figure(data: FigureData) -> Iterator[Figure]:
     """A figure sized for ``data``; the series strip has a fixed layout (see ``series_strip``)."""
-    width, height = size(data)
-    layout: Literal["constrained"] | None = None if data.kind == "series" else "constrained"
     with matplotlib.rc_context(STYLE):  # type: ignore[arg-type]  # keys are checked at run time
-        figure = Figure(figsize=(width, height), dpi=100, layout=layout)
-        FigureCanvasAgg(figure)
+        figure = _new_figure(data)
         try:
             yield figure
         finally:
             figure.clear()
+
+
+def _new_figure(data: FigureData) -> Figure:
+    """A figure of ``data``'s size on an Agg canvas; laid out by matplotlib but for the series strip, whose
+    layout is fixed."""
+    layout: Literal["constrained"] | None = None if data.kind == "series" else "constrained"
+    figure = Figure(figsize=size(data), dpi=100, layout=layout)
+    FigureCanvasAgg(figure)  # attaches itself: the figure is drawn and measured through it
+    return figure
 
 
 def _save(figure: Figure, fmt: str) -> bytes:
@@ -335,8 +341,7 @@ _strip: tuple[Figure, Axes] | None = None
 def _reused_strip(data: FigureData) -> tuple[Figure, Axes]:
     global _strip
     if _strip is None:
-        figure = Figure(figsize=size(data), dpi=100)
-        FigureCanvasAgg(figure)
+        figure = _new_figure(data)
         _strip = figure, _strip_frame(figure)
     figure, ax = _strip
     for artist in [*ax.collections, *ax.texts]:
