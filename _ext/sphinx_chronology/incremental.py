@@ -10,11 +10,13 @@ from __future__ import annotations
 import hashlib
 import io
 import pickle
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
+from sphinx_chronology.store.depends import taken
 from sphinx_chronology.store.domain import domain_of
 from sphinx_chronology.views.catalog import view_data
 from sphinx_chronology.views.data import header
@@ -31,7 +33,7 @@ def _title(env: BuildEnvironment, docname: str | None) -> tuple[str, str]:
 
 
 def page_inputs(
-    env: BuildEnvironment, docname: str, relations: dict[str, list[str | None]], shared: object
+    env: BuildEnvironment, docname: str, relations: Mapping[str, Sequence[str | None]], shared: object
 ) -> tuple[object, ...]:
     """Everything the chronology and the theme's navigation show on ``docname`` (see module doc);
     ``shared`` is what every page depends on (where the index pages are)."""
@@ -68,25 +70,47 @@ def on_env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     and this builder has fingerprinted the pages since the inputs last changed, no page can show anything
     new to it, so the pages are not fingerprinted at all (a no-op rebuild). A data-file edit that changes no
     page is not saved (Sphinx saves the environment only when a page changed), so it is compared again next
-    time."""
+    time.
+
+    When this builder's fingerprints are those of the inputs as they were before this build (its last pass
+    was the last change), the data files and the shared inputs are unchanged, only the pages that can show
+    what this build's documents changed are fingerprinted again (``store.depends``); otherwise every page."""
     domain = domain_of(env)
+    builder = app.builder.name
     done: set[str] = domain.data["fingerprinted"]
     if domain.inputs_changed:
         done.clear()
-    elif app.builder.name in done:
+    elif builder in done:
         return []
-    done.add(app.builder.name)
-    stored: dict[str, str] = domain.data["fingerprints"].setdefault(app.builder.name, {})
-    relations = env.collect_relations()
+    done.add(builder)
+    stored: dict[str, str] = domain.data["fingerprints"].setdefault(builder, {})
+    relations = {docname: tuple(links) for docname, links in env.collect_relations().items()}
     # hashed once, not on every page: where the index pages are, and where their letter pages begin
     split = pages_digest(domain.index, size_of(app.builder)) if pages(app.builder) else ""
     shared = fingerprint((tuple(sorted(domain.index.view_docs.items())), split))
+    touched = domain.touched()
+    moved = bool(touched) or domain.registry_changed
+    state: int = domain.data["state"] + moved
+    passes: dict[str, tuple[int, str]] = domain.data["passes"]
+    partial = not domain.registry_changed and passes.get(builder) == (state - moved, shared)
+    before: dict[str, tuple[str | None, ...]] = domain.data["relations"]
+    index = domain.index
     changed = []
     for docname in sorted(env.all_docs):
+        links = relations.get(docname, ())
+        if (
+            partial
+            and docname in stored
+            and docname not in index.views
+            and links == before.get(docname, ())
+            and touched.isdisjoint(taken(index, env, docname, links))
+        ):
+            continue
         value = fingerprint(page_inputs(env, docname, relations, shared))
         if stored.get(docname) != value:
             stored[docname] = value
             changed.append(docname)
+    domain.data["state"], passes[builder], domain.data["relations"] = state, (state, shared), relations
     return changed
 
 

@@ -177,3 +177,52 @@ def test_each_builder_keeps_its_own_pages_fresh(tmp_path: Path) -> None:
     assert "Opening Security Talks" in html.text("chronology/people")
     fresh = build(src, builddir=tmp_path / "fresh", fresh=True)
     assert html_files(html.outdir) == html_files(fresh.outdir)
+
+
+VISIT = "chronology/2016/2016-09-01-visit"
+
+
+def _add_visit(src: Path) -> None:
+    """An event in no series, after the interim session in its year's toctree, naming the fourth round in
+    ``related`` and the first in its text: linked to each of the three by one link alone (each way for the
+    fourth round: it shows the events that name it)."""
+    (src / f"{VISIT}.md").write_text(
+        "---\nid: visit\ntitle: Border Visit\ndate: 2016-09-01\nkind: visit\nstatus: held\ntopics: [border]\n"
+        "related:\n  - {event: talks-4, relation: see-also}\n---\n\n"
+        "A visit after {event}`talks-1` {cite}`north-2014`.\n",
+        encoding="utf-8",
+    )
+
+
+ONE_LINK: dict[str, tuple[Callable[[Path], None], str]] = {
+    # name: (edit, the page that shows the edited data through that one link)
+    "named-in-related": (
+        lambda src: _replace(src / f"{VISIT}.md", "title: Border Visit", "title: Frontier Visit"),
+        EVENT_4,
+    ),
+    "names-in-related": (
+        lambda src: _replace(src / f"{EVENT_4}.md", "title: Fourth Security Talks", "title: Fourth Talks"),
+        VISIT,
+    ),
+    "cross-referenced": (_edit_title, VISIT),
+    "next-page-removed": (lambda src: (src / f"{VISIT}.md").unlink(), INTERIM),
+    "previous-page": (
+        lambda src: _replace(src / f"{INTERIM}.md", "title: Interim Security Talks", "title: Interim Talks"),
+        VISIT,
+    ),
+}
+
+
+@pytest.mark.parametrize("name", list(ONE_LINK))
+def test_a_page_linked_to_the_edited_event_by_one_link_alone_is_rewritten(tmp_path: Path, name: str) -> None:
+    """An edit fingerprints again only the pages that can show the edited document (``store.depends``):
+    each kind of link, alone, must bring its page back."""
+    edit, page = ONE_LINK[name]
+    src = copy_root("basic", tmp_path / "src")
+    _add_visit(src)
+    assert build(src).warnings.strip() == ""
+    edit(src)
+    incremental = build(src)
+    assert page in incremental.written
+    fresh = build(src, builddir=tmp_path / "fresh", fresh=True)
+    assert html_files(incremental.outdir) == html_files(fresh.outdir)

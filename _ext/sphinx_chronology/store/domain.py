@@ -23,6 +23,7 @@ from sphinx_chronology.config import vocabulary
 from sphinx_chronology.model.records import Citation, DisputeRecord, Event, Reference, View
 from sphinx_chronology.reading.lines import role_line
 from sphinx_chronology.reading.registry import Registry, data_stamp, load_registry
+from sphinx_chronology.store.depends import given
 from sphinx_chronology.store.index import Index, dated_title
 from sphinx_chronology.views.disputes import check_stray_accounts
 from sphinx_chronology.views.nodes import chronology_view, reference_to, search_anchor
@@ -74,18 +75,28 @@ class ChronologyDomain(Domain):
         "fingerprints": {},
         # the builders whose fingerprints were taken since the inputs last changed
         "fingerprinted": set(),
+        # how many times a build changed the inputs (read or removed a document, or loaded changed data files),
+        # and per builder the count and the shared inputs' hash at its last fingerprinting
+        # (``incremental.on_env_get_updated``)
+        "state": 0,
+        "passes": {},
+        # Sphinx's links between pages (parent, previous, next) at the last fingerprinting
+        "relations": {},
         "formatted": {},  # the formatted bibliography, {stamp, entries} (``Index.bibliography``): pandoc runs once
         "registry": Registry(),
         "registry_stamp": "",  # hash of the data files the registry was loaded from (``registry.data_stamp``)
         "registry_problems": (),  # the warnings that loading gave, given again whenever it is reused
     }
-    data_version = 6
+    data_version = 7
 
     _index: Index | None = None
     _reading: frozenset[str] = frozenset()
     #: Whether a document was read or removed, or the data files changed, in this build
     #: (``incremental.on_env_get_updated``).
     inputs_changed = True
+    #: Whether the data files changed (were loaded anew) in this build.
+    registry_changed = True
+    _purged: set[str] | None = None
 
     # -- storage ---------------------------------------------------------------------------------------
 
@@ -103,7 +114,8 @@ class ChronologyDomain(Domain):
         anew only when a data file changed (the last load's warnings are given again otherwise)."""
         stamp = data_stamp(srcdir, registry_dir, sources_dir)
         self._index = None
-        self.inputs_changed = stamp != self.data["registry_stamp"]
+        self._purged = set()
+        self.inputs_changed = self.registry_changed = stamp != self.data["registry_stamp"]
         if not self.inputs_changed:
             replay(self.data["registry_problems"])
             return
@@ -116,6 +128,9 @@ class ChronologyDomain(Domain):
         self._changed()
 
     def clear_doc(self, docname: str) -> None:
+        if self._purged is None:
+            self._purged = set()
+        self._purged |= given(docname, self.data["events"].get(docname))
         for store in PER_DOC_STORES:
             self.data[store].pop(docname, None)
         for fingerprints in self.data["fingerprints"].values():
@@ -282,6 +297,13 @@ class ChronologyDomain(Domain):
     def note_reading(self, docnames: Set[str]) -> None:
         """At ``env-before-read-docs``: which documents this build reads (their warnings come anew)."""
         self._reading = frozenset(docnames)
+
+    def touched(self) -> set[str]:
+        """The keys (``store.depends``) given by the documents this build read or removed, before and after."""
+        keys = set(self._purged or ())
+        for docname in self._reading:
+            keys |= given(docname, self.data["events"].get(docname))
+        return keys
 
     def check(self) -> None:
         """At ``env-updated``, on every build: the checks that need every document, and what reading gave
