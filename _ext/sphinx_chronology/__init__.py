@@ -38,7 +38,6 @@ __version__ = "0.1.0"
 #: the collector's first-generation threshold during a build (Python's default is 700); see ``_collect_less``
 GC_THRESHOLD = 10_000
 _saved_thresholds: list[tuple[int, ...]] = []
-_frozen: list[bool] = []
 
 
 def _note_reading(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
@@ -68,7 +67,6 @@ def setup_reading(app: Sphinx) -> None:
     app.add_transform(RawHtmlGuard)
     app.connect("builder-inited", _load_data)
     app.connect("config-inited", _collect_less, priority=100)  # before the environment is loaded
-    app.connect("builder-inited", _freeze_loaded, priority=900)  # the environment and registry are loaded
     app.connect("build-finished", _collect_as_before)
     app.connect("env-get-outdated", incremental.on_env_get_outdated)
     app.connect("env-get-updated", incremental.on_env_get_updated)
@@ -112,26 +110,9 @@ def _collect_less(app: Sphinx, config: Config) -> None:
         gc.set_threshold(GC_THRESHOLD, *threshold[1:])
 
 
-def _freeze_loaded(app: Sphinx) -> None:
-    """Once the environment and the registry are loaded, keep the collector from walking them again.
-
-    An incremental build starts by unpickling the environment (2.5 MB at 1,000 events: over a million
-    objects), which lives until the build ends; each full collection walked all of it, 0.1 s of a 1.4 s
-    edit rebuild at 1,000 events (``gc.callbacks`` timing). ``gc.freeze`` moves what exists now out of the
-    collector's sight (what dies of its reference count is still freed); ``_collect_as_before`` gives it
-    back when the build ends, so a process running several builds (the tests) frees their garbage. Not
-    when something else froze objects before: that is its to undo."""
-    if gc.get_freeze_count() == 0:
-        gc.freeze()
-        _frozen.append(True)
-
-
 def _collect_as_before(app: Sphinx, exception: BaseException | None) -> None:
     if _saved_thresholds:
         gc.set_threshold(*_saved_thresholds.pop())
-    if _frozen:
-        _frozen.pop()
-        gc.unfreeze()
 
 
 def _add_static(app: Sphinx, config: Config) -> None:
