@@ -1,8 +1,9 @@
 """Figures on the chronology's content: events per year and kind, and how many events cite official sources.
 
 An official source is one published at an address of either government: its departments, armed forces and
-military commands, embassies and their archive sites, and, on the Chinese side, the organs that publish the
-government's and the military's statements as such: Xinhua (a ministry-level body under the State Council),
+military commands (with DVIDS, dvidshub.net, the Defense Department's own service through which its commands
+publish their releases), embassies and their archive sites, and, on the Chinese side, the organs that publish
+the government's and the military's statements as such: Xinhua (a ministry-level body under the State Council),
 china.org.cn (the State Council Information Office's portal) and China Military Online (the Central Military
 Commission's PLA Daily). Party and commercial state media (People's Daily, China Daily, CGTN, Global Times, CRI)
 count as Chinese state media, not as official. The lists of addresses are editorial choices, kept here in one
@@ -23,7 +24,7 @@ from urllib.parse import urlparse
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-US_OFFICIAL = re.compile(r"(^|\.)(gov|mil)$|(^|\.)usembassy(-china\.org\.cn|\.gov)$")
+US_OFFICIAL = re.compile(r"(^|\.)(gov|mil)$|(^|\.)usembassy(-china\.org\.cn|\.gov)$|(^|\.)dvidshub\.net$")
 CN_OFFICIAL = re.compile(
     r"(^|\.)(gov\.cn|china-embassy\.org|china-consulate\.org|chineseembassy\.org|fmprc\.gov\.cn|mfa\.gov\.cn|mod\.gov\.cn|xinhuanet\.com|news\.cn|"
     r"china\.org\.cn|chinamil\.com\.cn)$"
