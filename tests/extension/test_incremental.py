@@ -226,3 +226,33 @@ def test_a_page_linked_to_the_edited_event_by_one_link_alone_is_rewritten(tmp_pa
     assert page in incremental.written
     fresh = build(src, builddir=tmp_path / "fresh", fresh=True)
     assert html_files(incremental.outdir) == html_files(fresh.outdir)
+
+
+def _write_event(src: Path, docname: str, ident: str, title: str, date: str, series: str) -> None:
+    (src / f"{docname}.md").write_text(
+        f"---\nid: {ident}\ntitle: {title}\ndate: {date}\nkind: {'dialogue-round' if series else 'visit'}\n"
+        f"status: held\n{series}---\n\n"
+        "Held {cite}`north-2014`.\n",
+        encoding="utf-8",
+    )
+
+
+def test_an_event_leaving_its_series_rewrites_the_round_that_followed_it(tmp_path: Path) -> None:
+    """The keys a document gave before it was read again count as well as those it gives after: the round
+    after an event that leaves its series (not next to it among the pages, naming nothing) must show its new
+    previous round, though nothing read now points at it."""
+    src = copy_root("basic", tmp_path / "src")
+    late, last = "chronology/2016/2016-09-01-late", "chronology/2016/2016-11-01-last"
+    _write_event(src, late, "late", "Late Security Talks", "2016-09-01", "series: talks\nround: 5\n")
+    _write_event(src, "chronology/2016/2016-10-01-aside", "aside", "Aside Meeting", "2016-10-01", "")
+    _write_event(src, last, "last", "Last Security Talks", "2016-11-01", "series: talks\nround: 6\n")
+    assert build(src).warnings.strip() == ""
+    _replace(
+        src / f"{late}.md",
+        "kind: dialogue-round\nstatus: held\nseries: talks\nround: 5\n",
+        "kind: visit\nstatus: held\n",
+    )
+    incremental = build(src)
+    assert last in incremental.written
+    fresh = build(src, builddir=tmp_path / "fresh", fresh=True)
+    assert html_files(incremental.outdir) == html_files(fresh.outdir)
