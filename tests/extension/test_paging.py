@@ -12,7 +12,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from helpers import Build, build, copy_root
+from helpers import Build, build, copy_root, html_files
 
 SMALL = {"chronology_index_page_size": 2}
 PEOPLE = "chronology/people"
@@ -134,3 +134,17 @@ def test_a_document_where_a_letter_page_would_go_is_a_warning_not_overwritten(tm
     assert "[chronology.config]" in result.warnings and "'chronology/people-b'" in result.warnings
     assert "raise chronology_index_page_size" in result.warnings
     assert "An author page." in result.text("chronology/people-b")
+
+
+def test_a_retitled_event_leaves_the_split_index_pages_alone(tmp_path: Path) -> None:
+    """An index page split into letter pages shows its letters, not the entries that list the event: a retitle
+    rewrites the letter pages listing it, not the index pages, and gives what a fresh build gives."""
+    src = copy_root("basic", tmp_path / "src")
+    build(src, confoverrides=SMALL)
+    event = src / "chronology/2014/2014-07-15-talks-1.md"
+    event.write_text(event.read_text(encoding="utf-8").replace("First Security Talks", "Opening Talks"), "utf-8")
+    again = build(src, confoverrides=SMALL)
+    assert not {PEOPLE, "chronology/topics", "sources/index"} & again.written
+    assert "Opening Talks" in again.text("chronology/people-n")
+    fresh = build(src, builddir=tmp_path / "fresh", fresh=True, confoverrides=SMALL)
+    assert html_files(again.outdir) == html_files(fresh.outdir)
