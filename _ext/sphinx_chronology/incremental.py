@@ -85,12 +85,9 @@ def on_env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     what this build's documents changed are fingerprinted again (``store.depends``); otherwise every page."""
     domain = domain_of(env)
     builder = app.builder.name
-    done: set[str] = domain.data["fingerprinted"]
-    if domain.inputs_changed:
-        done.clear()
-    elif builder in done:
-        return []
-    done.add(builder)
+    passes: dict[str, tuple[int, str]] = domain.data["passes"]
+    if not domain.inputs_changed and passes.get(builder, (-1, ""))[0] == domain.data["state"]:
+        return []  # nothing changed since this builder's last pass
     stored: dict[str, str] = domain.data["fingerprints"].setdefault(builder, {})
     relations = {docname: tuple(links) for docname, links in env.collect_relations().items()}
     # hashed once, not on every page: where the index pages are, and where their letter pages begin
@@ -100,7 +97,6 @@ def on_env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     touched = domain.touched()
     moved = bool(touched) or domain.registry_changed
     state: int = domain.data["state"] + moved
-    passes: dict[str, tuple[int, str]] = domain.data["passes"]
     partial = not domain.registry_changed and passes.get(builder) == (state - moved, shared)
     before: dict[str, tuple[str | None, ...]] = domain.data["relations"]
     index = domain.index

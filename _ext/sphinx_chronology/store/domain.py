@@ -73,11 +73,9 @@ class ChronologyDomain(Domain):
         # builder name -> docname -> hash of everything its rendering uses: per builder, since builders
         # sharing one environment (``sphinx-build -M``) each have their own output to keep fresh
         "fingerprints": {},
-        # the builders whose fingerprints were taken since the inputs last changed
-        "fingerprinted": set(),
         # how many times a build changed the inputs (read or removed a document, or loaded changed data files),
-        # and per builder the count and the shared inputs' hash at its last fingerprinting
-        # (``incremental.on_env_get_updated``)
+        # and per builder the count and the shared inputs' hash at its last fingerprinting: a builder whose
+        # last pass was at the current count has nothing to fingerprint (``incremental.on_env_get_updated``)
         "state": 0,
         "passes": {},
         # Sphinx's links between pages (parent, previous, next) at the last fingerprinting
