@@ -14,13 +14,14 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from sphinx.application import Sphinx
+from sphinx.builders import Builder
 from sphinx.environment import BuildEnvironment
 
 from sphinx_chronology.store.depends import taken
 from sphinx_chronology.store.domain import domain_of
 from sphinx_chronology.views.catalog import view_data
 from sphinx_chronology.views.data import header
-from sphinx_chronology.views.paging import pages, pages_digest, parts_of, size_of
+from sphinx_chronology.views.paging import letter_pages, pages, pages_digest, size_of
 from sphinx_chronology.views.sources import event_sources
 from sphinx_chronology.views.year import listed_folder_changed
 
@@ -37,12 +38,11 @@ def page_inputs(
     docname: str,
     relations: Mapping[str, Sequence[str | None]],
     shared: object,
-    size: int | None = None,
+    builder: Builder,
 ) -> tuple[object, ...]:
-    """Everything the chronology and the theme's navigation show on ``docname`` (see module doc);
-    ``shared`` is what every page depends on (where the index pages are). ``size`` is the letter pages' size
-    where the builder splits indexes: an index page split into letter pages shows its letter pages (the
-    first and last entry of each), not its entries, as ``ResolveViews`` renders it."""
+    """Everything the chronology and the theme's navigation show on ``docname`` (see module doc) when
+    ``builder`` writes it; ``shared`` is what every page depends on (where the index pages are). An index
+    page split into letter pages shows its letter pages, not its entries (``paging.letter_pages``)."""
     domain = domain_of(env)
     index = domain.index
     parts: list[object] = [shared]
@@ -51,8 +51,7 @@ def page_inputs(
         parts.append(header(index, event))
     parts.append(event_sources(index, docname))
     for view in index.views.get(docname, ()):
-        letter_pages = parts_of(index, view.kind, size) if size else ()
-        parts.append(letter_pages or view_data(index, view.kind, view.arg))
+        parts.append(letter_pages(builder, index, view.kind) or view_data(index, view.kind, view.arg))
     parts.extend(domain.target(ref.type, ref.target) for ref in index.refs.get(docname, ()))
     for citation in index.citations.get(docname, ()):
         parts.extend(domain.target("source", key) for key in citation.keys)
@@ -91,8 +90,7 @@ def on_env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
     stored: dict[str, str] = domain.data["fingerprints"].setdefault(builder, {})
     relations = {docname: tuple(links) for docname, links in env.collect_relations().items()}
     # hashed once, not on every page: where the index pages are, and where their letter pages begin
-    size = size_of(app.builder) if pages(app.builder) else None
-    split = pages_digest(domain.index, size) if size else ""
+    split = pages_digest(domain.index, size_of(app.builder)) if pages(app.builder) else ""
     shared = fingerprint((tuple(sorted(domain.index.view_docs.items())), split))
     touched = domain.touched()
     moved = bool(touched) or domain.registry_changed
@@ -111,7 +109,7 @@ def on_env_get_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
             and touched.isdisjoint(taken(index, env, docname, links))
         ):
             continue
-        value = fingerprint(page_inputs(env, docname, relations, shared, size))
+        value = fingerprint(page_inputs(env, docname, relations, shared, app.builder))
         if stored.get(docname) != value:
             stored[docname] = value
             changed.append(docname)

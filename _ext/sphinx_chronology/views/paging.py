@@ -186,6 +186,12 @@ def size_of(builder: Builder) -> int:
     return int(builder.config.chronology_index_page_size)
 
 
+def letter_pages(builder: Builder, index: Index, kind: str) -> tuple[Part, ...]:
+    """The letter pages the view ``kind``'s index is split into by ``builder`` (none where the builder keeps
+    indexes whole, or the index fits one page): what its index page shows in place of its entries."""
+    return parts_of(index, kind, size_of(builder)) if pages(builder) else ()
+
+
 def letters_bar(parts: tuple[Part, ...], current: str = "", up: tuple[str, str] | None = None) -> Para:
     """A link to every letter page (the current one in bold), after a link ``up`` to the index page."""
     from sphinx_chronology.views.layout import Link, Para, Strong

@@ -34,12 +34,11 @@ class ResolveViews(SphinxPostTransform):
         index = domain.index
         app = getattr(self.env, "_app", None) or self.app  # Sphinx 9 deprecates ``app`` on transforms
         ctx = render.Context(app.builder, self.env.docname, figure_cache(app), index)
-        size = paging.size_of(app.builder)
         for node in list(self.document.findall(chronology_view)):
             kind = KINDS.get(node["kind"])
             if kind is None:
                 node.replace_self([])
-            elif paging.pages(app.builder) and (parts := paging.parts_of(index, kind.name, size)):
+            elif parts := paging.letter_pages(app.builder, index, kind.name):
                 node.replace_self(paging.directory(ctx, parts))  # the entries are on letter pages
             else:
                 node.replace_self(kind.render(ctx, view_data(index, kind.name, node["arg"])))
