@@ -6,6 +6,7 @@ about any particular country pair or policy area.
 
 from __future__ import annotations
 
+import atexit
 import gc
 import shutil
 from pathlib import Path
@@ -38,6 +39,7 @@ __version__ = "0.1.0"
 #: the collector's first-generation threshold during a build (Python's default is 700); see ``_collect_less``
 GC_THRESHOLD = 10_000
 _saved_thresholds: list[tuple[int, ...]] = []
+_freeze_at_exit: list[bool] = []  #: whether ``_collect_less`` has asked for ``gc.freeze`` at exit
 
 
 def _note_reading(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
@@ -103,11 +105,20 @@ def _collect_less(app: Sphinx, config: Config) -> None:
     times: at 1,000 events that was 4.5 s of a 24 s full build (the floor's plain pages: 1.8 s), and 2.1 s
     with this threshold; larger thresholds were slower again. Batch programs do the same (mypy raises it
     for its build). A higher threshold set by the user is kept, and the previous one is restored when the
-    build ends."""
+    build ends.
+
+    And when the process ends, Python's last collection walks every object still alive to free the cyclic
+    ones, memory the system takes back anyway: after a one-event edit at 1,000 events that took 0.35-0.45 s
+    of CPU (the floor's 0.15-0.2 s). ``gc.freeze``, registered once to run when the interpreter exits (a
+    process that builds again keeps collecting as before), leaves them out of it; the exit callbacks
+    registered before it (logging's flush, temporary files' removal) still run after it."""
     threshold = gc.get_threshold()
     if threshold[0] < GC_THRESHOLD:
         _saved_thresholds.append(threshold)
         gc.set_threshold(GC_THRESHOLD, *threshold[1:])
+    if not _freeze_at_exit:
+        _freeze_at_exit.append(True)
+        atexit.register(gc.freeze)
 
 
 def _collect_as_before(app: Sphinx, exception: BaseException | None) -> None:
