@@ -39,7 +39,6 @@ __version__ = "0.1.0"
 #: the collector's first-generation threshold during a build (Python's default is 700); see ``_collect_less``
 GC_THRESHOLD = 10_000
 _saved_thresholds: list[tuple[int, ...]] = []
-_freeze_at_exit: list[bool] = []  #: whether ``_collect_less`` has asked for ``gc.freeze`` at exit
 
 
 def _note_reading(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
@@ -116,9 +115,8 @@ def _collect_less(app: Sphinx, config: Config) -> None:
     if threshold[0] < GC_THRESHOLD:
         _saved_thresholds.append(threshold)
         gc.set_threshold(GC_THRESHOLD, *threshold[1:])
-    if not _freeze_at_exit:
-        _freeze_at_exit.append(True)
-        atexit.register(gc.freeze)
+    atexit.unregister(gc.freeze)  # registered once however many builds the process runs
+    atexit.register(gc.freeze)
 
 
 def _collect_as_before(app: Sphinx, exception: BaseException | None) -> None:
